@@ -1,0 +1,44 @@
+import os from "node:os";
+import path from "node:path";
+
+import { defineConfig } from "@playwright/test";
+
+// The browser tests run Patchwatch exactly as `npm start` does, on a private data
+// directory and port, and drive Debian's chromium (Playwright's own browser download
+// is not used).
+const port = Number(process.env.E2E_PORT ?? 3917);
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `patchwatch-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  workers: 1,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node --import tsx workers/start.ts",
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      ...(process.env as Record<string, string>),
+      PORT: String(port),
+      PATCHWATCH_DATA: dataDir,
+      DATABASE_URL: "",
+    },
+  },
+});

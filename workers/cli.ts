@@ -1,0 +1,137 @@
+import fs from "node:fs";
+
+import { Command, Option } from "commander";
+
+import { loadConfig, loadProjects } from "../lib/config";
+import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
+import { userMessage } from "../lib/errors";
+import { importCommand } from "./commands/import";
+import { listMessagesJson } from "../lib/db/messages/list-messages-json";
+import { explainMessage } from "../lib/db/messages/explain-message";
+import { listSeriesJson } from "../lib/db/series/list-series-json";
+import { reprocessCommand } from "./commands/reprocess";
+
+/** `patchwatch …`: a thin door. Each command opens the database, calls lib/, prints. */
+async function withDatabase<T>(fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const open = await openDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  try {
+    return await fn(open);
+  } finally {
+    await open.close();
+  }
+}
+
+function requireProject(name: string): void {
+  const config = loadConfig();
+  const projects = loadProjects(config.projectsFile).projects;
+  if (!projects.some((p) => p.name === name)) {
+    throw new Error(`unknown project '${name}' (configured: ${projects.map((p) => p.name).join(", ")})`);
+  }
+}
+
+const program = new Command("patchwatch")
+  .description("Mailing-list patch tracker: series, versions, review tags")
+  .showHelpAfterError();
+
+program
+  .command("import")
+  .description("import mbox/mboxrd (also .gz), maildir or public-inbox archives")
+  .argument("<paths...>", "files or directories")
+  .option("--project <name>", "import into this project (its prefix rules still apply)")
+  .addOption(
+    new Option("--threads <n>", "parser threads (0: parse inline)").argParser((v) => Number.parseInt(v, 10)),
+  )
+  .option("--no-progress", "no progress bar")
+  .action(async (paths: string[], opts: { project?: string; threads?: number; progress: boolean }) => {
+    for (const p of paths) if (!fs.existsSync(p)) throw new Error(`no such file or directory: ${p}`);
+    if (opts.project) requireProject(opts.project);
+    await withDatabase((open) => importCommand(open.db, paths, opts));
+  });
+
+program
+  .command("reprocess")
+  .description("re-derive messages and series from the stored raw messages")
+  .option("--pending", "only finish raw messages that were never processed")
+  .addOption(new Option("--threads <n>", "parser threads").argParser((v) => Number.parseInt(v, 10)))
+  .action(async (opts: { pending?: boolean; threads?: number }) => {
+    await withDatabase((open) => reprocessCommand(open.db, opts));
+  });
+
+program
+  .command("series")
+  .description("list the series of a project")
+  .requiredOption("--project <name>", "project name")
+  .option("--json", "machine-readable output")
+  .action(async (opts: { project: string; json?: boolean }) => {
+    requireProject(opts.project);
+    const series = await withDatabase((open) => listSeriesJson(open.db, opts.project));
+    if (opts.json) return void process.stdout.write(JSON.stringify(series, null, 2) + "\n");
+    for (const s of series) {
+      const state = [
+        s.complete ? "complete" : `${s.received}/${s.total}`,
+        s.reviewed ? "reviewed" : "",
+        s.obsoletedBy ? "obsolete" : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      process.stdout.write(
+        `v${s.version} ${s.subject} — ${s.author.name || s.author.email} [${state}] <${s.id}>\n`,
+      );
+    }
+  });
+
+program
+  .command("messages")
+  .description("list the stored messages of a project")
+  .requiredOption("--project <name>", "project name")
+  .option("--json", "machine-readable output")
+  .action(async (opts: { project: string; json?: boolean }) => {
+    requireProject(opts.project);
+    const messages = await withDatabase((open) => listMessagesJson(open.db, opts.project));
+    if (opts.json) return void process.stdout.write(JSON.stringify(messages, null, 2) + "\n");
+    for (const m of messages)
+      process.stdout.write(
+        `${m.kind.padEnd(6)} ${m.error ? `ERROR ${m.error} ` : ""}${m.subject} <${m.msgid}>\n`,
+      );
+  });
+
+program
+  .command("why")
+  .description("explain what Patchwatch made of a message and why")
+  .argument("<message-id>", "with or without <>")
+  .action(async (raw: string) => {
+    const msgid = raw.trim().replace(/^<|>$/g, "");
+    const lines = await withDatabase((open) => explainMessage(open.db, msgid));
+    if (!lines) throw new Error(`no message <${msgid}> is stored`);
+    for (const l of lines) process.stdout.write(`${l}\n`);
+  });
+
+program
+  .command("migrate")
+  .description("create or update the database schema")
+  .action(async () => {
+    await withDatabase(async (open) => process.stdout.write(`database ready (${open.mode})\n`));
+  });
+
+/** Waits until everything written so far has been handed to the OS (pipes are asynchronous). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+// The exit status is set explicitly: a dependency's exit hook would otherwise turn a
+// failure into 0.
+program
+  .parseAsync(process.argv)
+  .then(
+    () => 0,
+    (error: unknown) => {
+      process.stderr.write(`patchwatch: ${userMessage(error).replace(/^unexpected error: /, "")}\n`);
+      if (process.env.PATCHWATCH_DEBUG) console.error(error);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit(code);
+  });

@@ -1,0 +1,18 @@
+import { loadConfig, loadProjects } from "../../lib/config";
+import type { Db } from "../../lib/db/client";
+import { defaultThreadCount, inlineParser, threadedParser } from "../../lib/ingest/parse-pool";
+import { reprocess } from "../../lib/ingest/reprocess";
+import { printSummary } from "./import";
+
+export async function reprocessCommand(db: Db, opts: { pending?: boolean; threads?: number }): Promise<void> {
+  const config = loadConfig();
+  const projects = loadProjects(config.projectsFile).projects;
+  const threads = opts.threads ?? defaultThreadCount();
+  const parser = threads > 0 ? threadedParser(threads) : inlineParser();
+  try {
+    const summary = await reprocess(db, projects, parser, { pendingOnly: opts.pending ?? false });
+    printSummary(summary);
+  } finally {
+    await parser.close();
+  }
+}
