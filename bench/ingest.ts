@@ -23,7 +23,7 @@ import { closeDb, createDb } from "../lib/db/client";
 import { startEmbeddedServer } from "../lib/db/embedded-server";
 import { migrate } from "../lib/db/migrate";
 import { importMessages } from "../lib/ingest/import-messages";
-import { defaultThreadCount, inlineParser, threadedParser } from "../lib/ingest/parse-pool";
+import { createParser, defaultThreadCount } from "../lib/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   await migrate(url);
   const db = createDb(url);
   const projects = loadProjects(path.join(root, "projects.json")).projects;
-  const parser = threads > 0 ? threadedParser(threads) : inlineParser();
+  const parser = createParser(threads);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const marks: { read: number; at: number }[] = [{ read: 0, at: 0 }];

@@ -10,7 +10,7 @@ import { loadConfig, loadProjects } from "../lib/config";
 import { openDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
 import { importMessages } from "../lib/ingest/import-messages";
-import { threadedParser } from "../lib/ingest/parse-pool";
+import { createParser } from "../lib/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
 
 /**
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     projects.some((p) => p.name === SAMPLE.project)
   ) {
     log(`first start: importing the sample archive ${path.basename(SAMPLE.file)} into '${SAMPLE.project}'`);
-    const parser = threadedParser();
+    const parser = createParser();
     try {
       const s = await importMessages(openMessageSource(SAMPLE.file), {
         db: open.db,

@@ -37,7 +37,12 @@ export function defaultThreadCount(): number {
   return cores >= 4 ? Math.min(4, cores - 2) : 0;
 }
 
-export function threadedParser(threads = defaultThreadCount()): Parser {
+/** The parser ingestion uses: `threads` parse threads, or inline parsing for zero. */
+export function createParser(threads = defaultThreadCount()): Parser {
+  return threads > 0 ? threadedParser(threads) : inlineParser();
+}
+
+function threadedParser(threads: number): Parser {
   const workerUrl = new URL("./parse-worker-entry.mjs", import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(workerUrl));
   const pending = new Map<number, Pending>();

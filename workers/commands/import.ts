@@ -4,7 +4,7 @@ import { loadConfig, loadProjects } from "../../lib/config";
 import type { Db } from "../../lib/db/client";
 import { estimateSourceBytes } from "../../lib/ingest/estimate-size";
 import { importMessages, type ImportSummary } from "../../lib/ingest/import-messages";
-import { defaultThreadCount, inlineParser, threadedParser } from "../../lib/ingest/parse-pool";
+import { createParser, defaultThreadCount } from "../../lib/ingest/parse-pool";
 import { reprocess } from "../../lib/ingest/reprocess";
 import { openMessageSource } from "../../lib/mbox/open-source";
 
@@ -32,7 +32,7 @@ export async function importCommand(
   const config = loadConfig();
   const projects = loadProjects(config.projectsFile).projects;
   const threads = opts.threads ?? defaultThreadCount();
-  const parser = threads > 0 ? threadedParser(threads) : inlineParser();
+  const parser = createParser(threads);
   const showBar = opts.progress && process.stderr.isTTY;
   const total = showBar ? paths.reduce((n, p) => n + estimateSourceBytes(p), 0) : 0;
   const bar = showBar

@@ -1,6 +1,6 @@
 import { loadConfig, loadProjects } from "../../lib/config";
 import type { Db } from "../../lib/db/client";
-import { defaultThreadCount, inlineParser, threadedParser } from "../../lib/ingest/parse-pool";
+import { createParser, defaultThreadCount } from "../../lib/ingest/parse-pool";
 import { reprocess } from "../../lib/ingest/reprocess";
 import { printSummary } from "./import";
 
@@ -8,7 +8,7 @@ export async function reprocessCommand(db: Db, opts: { pending?: boolean; thread
   const config = loadConfig();
   const projects = loadProjects(config.projectsFile).projects;
   const threads = opts.threads ?? defaultThreadCount();
-  const parser = threads > 0 ? threadedParser(threads) : inlineParser();
+  const parser = createParser(threads);
   try {
     const summary = await reprocess(db, projects, parser, { pendingOnly: opts.pending ?? false });
     printSummary(summary);
