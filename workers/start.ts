@@ -62,12 +62,19 @@ async function main(): Promise<void> {
   const open = await openDatabase(config, (l) => log(`postgres: ${l}`));
   log(`database: ${open.mode === "url" ? "DATABASE_URL" : `embedded, data in ${config.dataDir}`}`);
 
+  // The sample goes into an empty database only. A marker file stands while the import
+  // runs, so a first start killed half-way finishes the import on the next start
+  // (importing is idempotent).
+  const unfinished = path.join(config.dataDir, "sample-import.unfinished");
+  const emptyDatabase = (await open.db.rawMessage.count()) === 0;
   if (
-    (await open.db.rawMessage.count()) === 0 &&
+    (emptyDatabase || fs.existsSync(unfinished)) &&
     fs.existsSync(SAMPLE.file) &&
     projects.some((p) => p.name === SAMPLE.project)
   ) {
     log(`first start: importing the sample archive ${path.basename(SAMPLE.file)} into '${SAMPLE.project}'`);
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(unfinished, "");
     const parser = createParser();
     try {
       const s = await importMessages(openMessageSource(SAMPLE.file), {
@@ -76,6 +83,7 @@ async function main(): Promise<void> {
         parser,
         importInto: SAMPLE.project,
       });
+      fs.rmSync(unfinished);
       log(
         `imported ${s.stored} messages, ${s.series} series (${s.completeSeries} complete), ${s.failed} errors in ${(s.elapsedMs / 1000).toFixed(1)} s`,
       );

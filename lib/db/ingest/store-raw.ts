@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 
 import { bulkInsert } from "../bulk-insert";
@@ -26,6 +27,8 @@ export interface StoredRaw {
 
 // Level 1: most of the gain of gzip at a fraction of its cost; raw mail is write-once.
 const GZIP_LEVEL = 1;
+// Asynchronous, so compression runs on libuv's thread pool while this thread parses.
+const gzip = promisify(zlib.gzip);
 
 /** Message-ID as the top-level header gives it, for the raw row only (parsing decides for real). */
 export function peekMessageId(raw: Buffer): string {
@@ -41,11 +44,12 @@ export function peekMessageId(raw: Buffer): string {
 export async function storeRawMessages(db: Db, items: IncomingRaw[]): Promise<StoredRaw[]> {
   if (items.length === 0) return [];
   const hashes = items.map((i) => crypto.createHash("sha256").update(i.raw).digest());
+  const compressed = await Promise.all(items.map((item) => gzip(item.raw, { level: GZIP_LEVEL })));
   const rows = items.map((item, i) => [
     hashes[i],
     peekMessageId(item.raw),
     item.raw.length,
-    zlib.gzipSync(item.raw, { level: GZIP_LEVEL }),
+    compressed[i],
     item.source,
     item.importedInto ?? null,
   ]);
