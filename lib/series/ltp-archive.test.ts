@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { assembleSeries } from "./assemble";
 import { fixtureDirs, loadSeriesMessages } from "./test-support/load-mails";
 import { shuffled } from "./test-support/msg";
-import type { PlannedSeries, SeriesMessage, SeriesPlan } from "./types";
+import type { PlannedPatch, PlannedSeries, SeriesMessage, SeriesPlan } from "./types";
 
 // Six months of ltp@lists.linux.it (prisma/seed/README.md): 2,395 messages, 711 patch
 // mails of which 66 are cover letters. Invariants over the whole archive, then threads
@@ -20,6 +20,17 @@ function series(head: string): PlannedSeries {
   const s = plan.series.find((x) => x.headMsgid === head);
   if (!s) throw new Error(`no series ${head}`);
   return s;
+}
+
+/** A patch's credit tags (every `*-by` but Signed-off-by) as "origin line", in plan order. */
+function tags(p: PlannedPatch): string[] {
+  return p.trailers
+    .filter((t) => t.key.endsWith("-by") && t.key !== "signed-off-by")
+    .map((t) => `${t.origin} ${t.line}`);
+}
+
+function link(older: string, newer: string) {
+  return plan.revisionLinks.find((l) => l.older === older && l.newer === newer);
 }
 
 describe("the LTP archive", () => {
@@ -155,5 +166,242 @@ describe("LTP threads checked by hand", () => {
     const topic = plan.series.filter((s) => s.topic === series(v11).topic);
     expect(topic).toHaveLength(16);
     expect(topic.filter((s) => s.headMsgid !== v11).every((s) => s.obsoletedBy === v11)).toBe(true);
+  });
+
+  it("ioctl_pidfd01 (b4, v1 to v3): a new subject at every version, linked by the b4 'Link to vN' lines; v3 obsoletes both, and the v2 review is not carried to the rewritten v3", () => {
+    // [PATCH] Disable io_uring fd in ioctl_pidfd01 for selinux
+    //   <20250729-ioctl_pidfd01_selinux-v1-1-432e100a5a53@suse.com>
+    // [PATCH v2] ioctl_pidfd01: disable with SELinux enforcing policy
+    // [PATCH v3] ioctl_pidfd01: check EACCESS error when SELinux is enabled
+    const ids = [
+      "20250729-ioctl_pidfd01_selinux-v1-1-432e100a5a53@suse.com",
+      "20250729-ioctl_pidfd01_selinux-v2-1-2d92c0e56b25@suse.com",
+      "20250730-ioctl_pidfd01_selinux-v3-1-be5a56358b78@suse.com",
+    ];
+    const all = ids.map(series);
+    expect(all.map((s) => [s.version, s.title, s.total, s.complete])).toEqual([
+      [1, "Disable io_uring fd in ioctl_pidfd01 for selinux", 1, true],
+      [2, "ioctl_pidfd01: disable with SELinux enforcing policy", 1, true],
+      [3, "ioctl_pidfd01: check EACCESS error when SELinux is enabled", 1, true],
+    ]);
+    expect(all.map((s) => s.obsoletedBy)).toEqual([ids[2], ids[2], null]);
+    expect(series(ids[2]!).revisions).toEqual(ids.slice(0, 2));
+    expect(link(ids[0]!, ids[1]!)?.reason).toBe("previous-version-link");
+    expect(link(ids[1]!, ids[2]!)?.reason).toBe("previous-version-link");
+    // Nine replies to v1 and no tag; Avinesh Kumar reviewed v2, Petr Vorel v3 ("verify for EACCESS only": another diff).
+    expect(all.map((s) => s.reviewed)).toEqual([false, true, true]);
+    expect(all.map((s) => tags(s.patches[0]!))).toEqual([
+      [],
+      ["reply-to-patch Reviewed-by: Avinesh Kumar <akumar@suse.de>"],
+      ["reply-to-patch Reviewed-by: Petr Vorel <pvorel@suse.cz>"],
+    ]);
+  });
+
+  it("setxattrat coverage v2: a 10-patch series reviewed patch by patch, 4 patches without a review, is not reviewed", () => {
+    // [PATCH v2 00/10] setxattrat coverage <20251007-xattrat-v2-0-bf458fa66358@suse.com>
+    const s = series("20251007-xattrat-v2-0-bf458fa66358@suse.com");
+    expect(s).toMatchObject({
+      coverMsgid: "20251007-xattrat-v2-0-bf458fa66358@suse.com",
+      version: 2,
+      total: 10,
+      complete: true,
+      reviewed: false,
+      obsoletedBy: null,
+    });
+    expect(s.patches.map((p) => p.msgid)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `20251007-xattrat-v2-${i + 1}-bf458fa66358@suse.com`),
+    );
+    // Cyril Hrubis gave Reviewed-by to 01-03 and 06-08; on 04, 05, 09 and 10 he asked for changes.
+    const cyril = ["reply-to-patch Reviewed-by: Cyril Hrubis <chrubis@suse.cz>"];
+    expect(s.patches.map(tags)).toEqual([cyril, cyril, cyril, [], [], cyril, cyril, cyril, [], []]);
+    expect(s.replyMsgids).toHaveLength(17);
+  });
+
+  it("Remove runltp v2: a review of the cover plus patch-by-patch tags; a reply whose parent is not in the archive still counts, a Reviewed-by only quoted does not", () => {
+    // [PATCH v2 0/6] Remove runltp <20260205121540.329921-1-pvorel@suse.cz>
+    const v2 = series("20260205121540.329921-1-pvorel@suse.cz");
+    expect(v2).toMatchObject({ version: 2, total: 6, complete: true, reviewed: true, obsoletedBy: null });
+    // v1 had 4 patches; v2 added "pan: Remove" and "tools: Remove tools used by runltp".
+    expect(series("20260204115339.224261-1-pvorel@suse.cz")).toMatchObject({
+      version: 1,
+      total: 4,
+      complete: true,
+      reviewed: false,
+      obsoletedBy: v2.headMsgid,
+    });
+    const andrea = "reply-to-cover Reviewed-by: Andrea Cervesato <andrea.cervesato@suse.com>";
+    const cyril = "reply-to-patch Reviewed-by: Cyril Hrubis <chrubis@suse.cz>";
+    const anders = "reply-to-patch Reviewed-by: Anders Roxell <anders.roxell@linaro.org>";
+    const jan = "reply-to-patch Acked-by: Jan Stancek <jstancek@redhat.com>";
+    // Cyril only commented on 1/6; Andrea's review of the cover covers it.
+    expect(v2.patches.map(tags)).toEqual([
+      [andrea],
+      [cyril, andrea],
+      [cyril, anders, jan, andrea],
+      [cyril, andrea],
+      [cyril, andrea],
+      [cyril, anders, andrea],
+    ]);
+    // Anders Roxell answered Enji Cooper's mails, which the archive lacks: his tags count for the patch
+    // above them in References, and Enji's "> Reviewed-by:" that he quoted counts for nothing.
+    const andersOn3 = v2.patches[2]!.trailers.find((t) => t.person?.email === "anders.roxell@linaro.org");
+    expect(andersOn3?.fromMsgid).toBe("CADYN=9JyZdFvFJYF+pnmxin=2_ND0Kmfm90XO726v1LFNdB0KQ@mail.gmail.com");
+    expect(messages.some((m) => m.msgid === "E8C09635-59E1-4DB0-A223-7D05616029E4@gmail.com")).toBe(false);
+    const people = v2.patches.flatMap((p) => p.trailers.map((t) => t.person?.email));
+    expect(people).not.toContain("yaneurabeya@gmail.com");
+  });
+
+  it("lib/tst_test: Fix FS kernel supported check: a Tested-by in the patch, two reviews, and a Reported-by that the maintainer added for the reporter", () => {
+    // [PATCH] lib/tst_test: Fix FS kernel supported check <20251027150924.17679-1-chrubis@suse.cz>
+    const s = series("20251027150924.17679-1-chrubis@suse.cz");
+    expect(s).toMatchObject({ version: 1, total: 1, complete: true, reviewed: true, obsoletedBy: null });
+    // Both replies quote "> Tested-by: Anders Roxell"; that adds nothing.
+    expect(tags(s.patches[0]!)).toEqual([
+      "in-patch Tested-by: Anders Roxell <anders.roxell@linaro.org>",
+      "reply-to-patch Reviewed-by: Li Wang <liwang@redhat.com>",
+      "reply-to-patch Reported-by: Anders Roxell <anders.roxell@linaro.org>",
+      "reply-to-patch Reviewed-by: Petr Vorel <pvorel@suse.cz>",
+    ]);
+    const reported = s.patches[0]!.trailers.find((t) => t.key === "reported-by");
+    expect(reported).toMatchObject({
+      fromMsgid: "20251029083608.GA622025@pevik",
+      sender: { email: "pvorel@suse.cz" },
+      senderMismatch: true,
+    });
+    expect([...s.replyMsgids].sort()).toEqual(
+      [
+        "CAEemH2cLDd6JvbXgL514mJ5LJ2aQRWz3gacngYdjd4Ddw6XG_g@mail.gmail.com",
+        "20251029083608.GA622025@pevik",
+        "20251030182052.GA753621@pevik",
+      ].sort(),
+    );
+  });
+
+  it("ioctl_pidfd05: accept both EINVAL and ENOTTY: v2 gets two Tested-by and a Reviewed-by in replies and obsoletes v1", () => {
+    // [PATCH v2] ioctl_pidfd05: accept both EINVAL and ENOTTY as valid errors
+    //   <20251023164401.302967-1-naresh.kamboju@linaro.org>
+    const v1 = series("20251022115704.46936-1-naresh.kamboju@linaro.org");
+    const v2 = series("20251023164401.302967-1-naresh.kamboju@linaro.org");
+    expect(v2).toMatchObject({ version: 2, total: 1, complete: true, reviewed: true, obsoletedBy: null });
+    expect(tags(v2.patches[0]!)).toEqual([
+      "reply-to-patch Tested-by: Anders Roxell <anders.roxell@linaro.org>",
+      "reply-to-patch Tested-by: Avinesh Kumar <akumar@suse.de>",
+      "reply-to-patch Reviewed-by: Avinesh Kumar <akumar@suse.de>",
+    ]);
+    // v1 only got Petr Vorel's requests for changes.
+    expect(v1).toMatchObject({ version: 1, reviewed: false, obsoletedBy: v2.headMsgid });
+    expect(tags(v1.patches[0]!)).toEqual([]);
+    expect(v2.revisions).toEqual([v1.headMsgid]);
+  });
+
+  it("mount: check path exists before tst_is_mounted: a lone [PATCH v2 2/2] is an incomplete v2, and v1 with only 1/2 reviewed is not reviewed", () => {
+    // [PATCH 1/2] tst_device: refine tst_is_mounted() <20250822072204.2191382-1-liwang@redhat.com>
+    // [PATCH v2 2/2] mount: check path exists before tst_is_mounted in cleanup
+    //   <20250822074811.2192404-1-liwang@redhat.com>, in reply to the author's own note on v1 2/2
+    //   ("patch 1/2, keep no change, do not send v2").
+    const v1 = series("20250822072204.2191382-1-liwang@redhat.com");
+    const v2 = series("20250822074811.2192404-1-liwang@redhat.com");
+    expect(v1).toMatchObject({ version: 1, total: 2, complete: true, reviewed: false, coverMsgid: null });
+    expect(v1.patches.map(tags)).toEqual([["reply-to-patch Reviewed-by: Wei Gao <wegao@suse.com>"], []]);
+    expect(v2).toMatchObject({ version: 2, total: 2, complete: false, reviewed: false, coverMsgid: null });
+    expect(v2.patches.map((p) => [p.index, p.msgid])).toEqual([[2, v2.headMsgid]]);
+    expect(tags(v2.patches[0]!)).toEqual([]);
+    expect(link(v1.headMsgid, v2.headMsgid)?.reason).toBe("reply-to-previous");
+  });
+
+  it("checkpatch: Suppress warnings (RESEND v2, via the b4 relay): version 2 with the real author, and the 'Reported-by:' of its subject is no tag", () => {
+    // [PATCH RESEND v2] checkpatch: Suppress warnings when Reported-by: is followed by Link:
+    //   <20260113-checkpatch-v2-1-5dfe8b9f4d90@uniontech.com>
+    const s = series("20260113-checkpatch-v2-1-5dfe8b9f4d90@uniontech.com");
+    expect(s).toMatchObject({
+      title: "checkpatch: Suppress warnings when Reported-by: is followed by Link:",
+      version: 2,
+      total: 1,
+      complete: true,
+      isRfc: false,
+      reviewed: true,
+      changeId: "20250919-checkpatch-0276787ebfbe",
+      obsoletedBy: null,
+      revisions: [],
+    });
+    // From: "Cryolitia PukNgae via B4 Relay via ltp" <ltp@lists.linux.it>; the From: line in the body names the author.
+    expect(s.author).toEqual({ name: "Cryolitia PukNgae", email: "cryolitia@uniontech.com" });
+    expect(tags(s.patches[0]!)).toEqual(["reply-to-patch Reviewed-by: Petr Vorel <pvorel@suse.cz>"]);
+  });
+
+  it("cve: add CVE-2025-38236 test (b4, three versions in a day): v3 carries v2's tags in the patch, and a retitled side thread stays a reply to v1", () => {
+    // [PATCH] cve: add CVE-2025-38236 test <20250812-cve_2025_38236-v1-1-e3617ada69c6@suse.com>
+    const ids = [
+      "20250812-cve_2025_38236-v1-1-e3617ada69c6@suse.com",
+      "20250812-cve_2025_38236-v2-1-76abeeaeaee6@suse.com",
+      "20250812-cve_2025_38236-v3-1-48ce90adc216@suse.com",
+    ];
+    const [v1, v2, v3] = ids.map(series) as [PlannedSeries, PlannedSeries, PlannedSeries];
+    expect([v1, v2, v3].map((s) => [s.version, s.complete, s.reviewed, s.obsoletedBy])).toEqual([
+      [1, true, true, ids[2]],
+      [2, true, true, ids[2]],
+      [3, true, true, null],
+    ]);
+    // Petr Vorel sent his Reviewed-by and Tested-by for v1 in two mails, for v2 in one.
+    expect(tags(v1.patches[0]!)).toEqual([
+      "reply-to-patch Reviewed-by: Petr Vorel <pvorel@suse.cz>",
+      "reply-to-patch Tested-by: Petr Vorel <pvorel@suse.cz>",
+    ]);
+    expect(
+      v1.patches[0]!.trailers.filter((t) => t.origin === "reply-to-patch").map((t) => t.fromMsgid),
+    ).toEqual(["20250812105127.GB835467@pevik", "20250812112546.GA843668@pevik"]);
+    expect(tags(v2.patches[0]!)).toEqual([
+      "reply-to-patch Reviewed-by: Petr Vorel <pvorel@suse.cz>",
+      "reply-to-patch Tested-by: Petr Vorel <pvorel@suse.cz>",
+    ]);
+    expect(tags(v3.patches[0]!)).toEqual([
+      "in-patch Reviewed-by: Petr Vorel <pvorel@suse.cz>",
+      "in-patch Tested-by: Petr Vorel <pvorel@suse.cz>",
+      "reply-to-patch Reviewed-by: Cyril Hrubis <chrubis@suse.cz>",
+    ]);
+    // "[LTP] [doc, runtest] [was: Re: [PATCH] cve: add CVE-2025-38236 test]" and its two answers.
+    const sideThread = [
+      "20250812114540.GC843668@pevik",
+      "aJsu4qw72EZiKnSP@yuki.lan",
+      "20250818060819.GA133791@pevik",
+    ];
+    for (const id of sideThread) {
+      expect(plan.classifications.find((c) => c.msgid === id)).toMatchObject({
+        role: "reply",
+        series: ids[0],
+      });
+    }
+    expect(v1.replyMsgids).toHaveLength(14);
+    expect(v1.replyMsgids).toEqual(expect.arrayContaining(sideThread));
+  });
+
+  it("open_tree_attr syscall coverage (b4, v1 to v3): the review of the unchanged patch 1 carries over to v3, that of the rewritten patch 2 does not", () => {
+    // [PATCH 0/2] open_tree_attr syscall coverage <20250828-open_tree_attr-v1-0-f339a0e51e22@suse.com>
+    const ids = [
+      "20250828-open_tree_attr-v1-0-f339a0e51e22@suse.com",
+      "20250902-open_tree_attr-v2-0-b23d2585986d@suse.com",
+      "20250917-open_tree_attr-v3-0-d78d4150b662@suse.com",
+    ];
+    const [v1, v2, v3] = ids.map(series) as [PlannedSeries, PlannedSeries, PlannedSeries];
+    expect([v1, v2, v3].map((s) => [s.version, s.total, s.complete, s.reviewed, s.obsoletedBy])).toEqual([
+      [1, 2, true, false, ids[2]],
+      [2, 2, true, true, ids[2]],
+      [3, 2, true, false, null],
+    ]);
+    const petr = "Reviewed-by: Petr Vorel <pvorel@suse.cz>";
+    expect(v2.patches.map(tags)).toEqual([[`reply-to-patch ${petr}`], [`reply-to-patch ${petr}`]]);
+    // v3 1/2 has the same diff as v2 1/2; v3 2/2 was reworked ("define variants only when syscalls
+    // are supported"), and nobody reviewed it again.
+    const patchId = (id: string) => messages.find((m) => m.msgid === id)?.patchId;
+    expect(patchId(v3.patches[0]!.msgid)).toBe(patchId(v2.patches[0]!.msgid));
+    expect(patchId(v3.patches[1]!.msgid)).not.toBe(patchId(v2.patches[1]!.msgid));
+    expect(v3.patches[0]!.trailers.filter((t) => t.origin === "carried")).toEqual([
+      expect.objectContaining({
+        line: petr,
+        fromMsgid: "20250917120220.GA343943@pevik",
+        carriedFrom: "20250902-open_tree_attr-v2-1-b23d2585986d@suse.com",
+      }),
+    ]);
+    expect(tags(v3.patches[1]!)).toEqual([]);
   });
 });
