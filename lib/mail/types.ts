@@ -17,10 +17,13 @@ export interface Trailer {
   /** The whole line as written (trimmed). */
   line: string;
   /**
-   * Patch numbers the trailer is limited to, when the text just before it says so
-   * ("For patches 1-3:", "1,2,4:", "Patches 2 and 5:"); null when it is not limited.
+   * The patches the reviewer said the trailer is for (trailer-range.ts): the numbers
+   * named ("For patches 1-3:", "1,2,4:", "for 2 and 5"), or "all" when they said the
+   * whole series ("for all patches in the series", "Otherwise for the whole patchset:");
+   * null when they said nothing (it then counts for the message it answers). Messages
+   * stored before "all" existed only hold numbers or null.
    */
-  appliesTo: number[] | null;
+  appliesTo: number[] | "all" | null;
 }
 
 /** Subject as `git format-patch` and the lists write it, split into parts. */

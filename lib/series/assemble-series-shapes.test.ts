@@ -292,7 +292,7 @@ describe("messages of one git send-email or b4 run", () => {
       "20250804-thing-v2-2-651e50ec59e7@suse.com",
     ],
   ])(
-    "stay one series when %s gave the cover letter another version than its patches (seen on the LTP list)",
+    "stay one series, of the higher version, when %s gave the cover letter another version than its patches (seen on the LTP list)",
     (_tool, c, p1, p2) => {
       const plan = assembleSeries([
         msg({ id: c, subject: "[PATCH v2 0/2] fspick01.c: Check mount point" }),
@@ -300,9 +300,79 @@ describe("messages of one git send-email or b4 run", () => {
         msg({ id: p2, subject: "[PATCH v3 2/2] b", inReplyTo: c }),
       ]);
       expect(shape(plan)).toEqual([`${c}: 1=${p1} 2=${p2}`]);
-      expect(seriesByHead(plan, c)).toMatchObject({ version: 2, complete: true });
+      expect(seriesByHead(plan, c)).toMatchObject({ version: 3, complete: true });
     },
   );
+
+  it("take the cover letter's version when it is the higher one, and say why in the cover's classification", () => {
+    const c = "20250928232708.24007-1-a@x";
+    const plan = assembleSeries([
+      msg({ id: c, subject: "[PATCH v3 0/2] t" }),
+      msg({ id: "20250928232708.24007-2-a@x", subject: "[PATCH v2 1/2] a", inReplyTo: c }),
+      msg({ id: "20250928232708.24007-3-a@x", subject: "[PATCH v2 2/2] b", inReplyTo: c }),
+    ]);
+    expect(seriesByHead(plan, c)).toMatchObject({ version: 3, complete: true });
+    expect(classificationOf(plan, "20250928232708.24007-2-a@x").reason).toBe(
+      `patch 1/2 of series ${c}, sent as v2 in the same run as the v3 series`,
+    );
+    expect(classificationOf(plan, c).reason).toBe(`cover letter of series ${c} (2 of 2 patches present)`);
+  });
+
+  it("a v1 cover letter sent with v2 patches makes a v2 series, which a reply to its v1 makes a revision of it", () => {
+    const plan = assembleSeries([
+      msg({ id: "20250926085021.22141-1-a@x", subject: "[PATCH v1 0/1] needs_cmds", date: 0 }),
+      msg({
+        id: "20250926085021.22141-2-a@x",
+        subject: "[PATCH v1 1/1] needs_cmds",
+        inReplyTo: "20250926085021.22141-1-a@x",
+        date: 1,
+      }),
+      msg({
+        id: "20250928232708.24007-1-a@x",
+        subject: "[PATCH v1 0/1] needs_cmds",
+        inReplyTo: "20250926085021.22141-1-a@x",
+        date: 100,
+      }),
+      msg({
+        id: "20250928232708.24007-2-a@x",
+        subject: "[PATCH v2 1/1] needs_cmds",
+        inReplyTo: "20250928232708.24007-1-a@x",
+        date: 101,
+      }),
+    ]);
+    const v2 = seriesByHead(plan, "20250928232708.24007-1-a@x");
+    expect(v2.version).toBe(2);
+    expect(classificationOf(plan, v2.headMsgid).reason).toBe(
+      `cover letter of series ${v2.headMsgid} (1 of 1 patches present; its subject says v1, the patches sent in the same run v2, so the series is v2)`,
+    );
+    expect(seriesByHead(plan, "20250926085021.22141-1-a@x").obsoletedBy).toBe(v2.headMsgid);
+    expect(plan.revisionLinks).toEqual([
+      expect.objectContaining({
+        older: "20250926085021.22141-1-a@x",
+        newer: v2.headMsgid,
+        reason: "reply-to-previous",
+      }),
+    ]);
+  });
+
+  it("a partial reroll sent in another run does not raise the version of the series it rerolls", () => {
+    const plan = assembleSeries([
+      msg({ id: "20250101000000.1-1-a@x", subject: "[PATCH v5 0/2] t" }),
+      msg({ id: "20250101000000.1-2-a@x", subject: "[PATCH v5 1/2] a", inReplyTo: "20250101000000.1-1-a@x" }),
+      msg({ id: "20250101000000.1-3-a@x", subject: "[PATCH v5 2/2] b", inReplyTo: "20250101000000.1-1-a@x" }),
+      msg({
+        id: "20250102000000.2-1-a@x",
+        subject: "[PATCH v5.1 2/2] b",
+        inReplyTo: "20250101000000.1-3-a@x",
+        refs: ["20250101000000.1-1-a@x", "20250101000000.1-3-a@x"],
+        date: 60,
+      }),
+    ]);
+    expect(shape(plan)).toEqual([
+      "20250101000000.1-1-a@x: 1=20250101000000.1-2-a@x 2=20250102000000.2-1-a@x",
+    ]);
+    expect(seriesByHead(plan, "20250101000000.1-1-a@x").version).toBe(5);
+  });
 
   it("a patch from another run with another version still starts its own series", () => {
     const plan = assembleSeries([

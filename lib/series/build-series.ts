@@ -2,7 +2,8 @@ import type { Slot, SeriesDraft } from "./draft";
 import type { PatchGroup } from "./group-patches";
 import type { Member } from "./members";
 import { compareArrival } from "./order";
-import type { Classification } from "./types";
+import { sameSendBatch } from "./send-batch";
+import type { Classification, SeriesMessage } from "./types";
 
 /**
  * Turns one group into a series: picks the cover letter and one patch per number, and
@@ -39,9 +40,25 @@ export function buildSeries(group: PatchGroup): { draft: SeriesDraft; classifica
 
   const firstBase = slots.map((s) => s.replaces ?? s.patch).find((m) => !group.rerolls.includes(m));
   const head = (cover ?? firstBase ?? slots[0]!.patch).msg;
-  const draft = newDraft(group, cover, slots, head);
+  const draft = newDraft(group, cover, slots, head, seriesVersion(group, head));
   const classifications = classifyMembers(draft, losers);
   return { draft, classifications };
+}
+
+/**
+ * The version of the series: the head's, unless other members sent in the same git
+ * send-email/b4 run as the head say more. On the LTP list a `[PATCH v2 0/2]` cover went
+ * out with `[PATCH v3 i/2]` patches, and a `[PATCH v1 0/2]` cover whose text says
+ * "Changes in v2" with `[PATCH v2 i/2]` patches: the author bumped one and forgot the
+ * other, so the higher version is the one meant. Partial rerolls are sent in another
+ * run and never count here.
+ */
+function seriesVersion(group: PatchGroup, head: SeriesMessage): number {
+  let version = head.parsedSubject.version;
+  for (const m of group.members) {
+    if (m.version > version && sameSendBatch(m.msg.msgid, head.msgid)) version = m.version;
+  }
+  return version;
 }
 
 function newDraft(
@@ -49,6 +66,7 @@ function newDraft(
   cover: Member | null,
   slots: Slot[],
   head: SeriesDraft["head"],
+  version: number,
 ): SeriesDraft {
   // reduce, not Math.max(...): a hostile series may hold more patches than a call has arguments.
   const largest = slots.reduce((n, s) => Math.max(n, s.patch.total), 0);
@@ -67,7 +85,7 @@ function newDraft(
       subject: head.subject,
       title: head.parsedSubject.title,
       author: head.from,
-      version: head.parsedSubject.version,
+      version,
       total,
       patches: [],
       complete,
@@ -94,21 +112,28 @@ function classifyMembers(
   const head = draft.head.msgid;
   const n = draft.planned.total;
   const out: Classification[] = [];
+  const version = draft.planned.version;
   if (draft.cover) {
     const present = `${draft.slots.length} of ${n || "?"} patches present`;
+    const raised =
+      draft.cover.version === version
+        ? ""
+        : `; its subject says v${draft.cover.version}, the patches sent in the same run v${version}, so the series is v${version}`;
     out.push({
       msgid: draft.cover.msg.msgid,
       role: "cover",
       series: head,
-      reason: `cover letter of series ${head} (${present})`,
+      reason: `cover letter of series ${head} (${present}${raised})`,
     });
   }
   for (const s of draft.slots) {
     const reroll = s.replaces
       ? `, partial reroll v${s.patch.version} replacing ${s.replaces.msg.msgid}`
-      : s.patch.version !== draft.planned.version
-        ? `, partial reroll v${s.patch.version} (the patch it rerolls is not in the archive)`
-        : "";
+      : s.patch.version === version
+        ? ""
+        : sameSendBatch(s.patch.msg.msgid, draft.head.msgid)
+          ? `, sent as v${s.patch.version} in the same run as the v${version} series`
+          : `, partial reroll v${s.patch.version} (the patch it rerolls is not in the archive)`;
     const reason = `patch ${s.index}/${n} of series ${head}${reroll}`;
     out.push({ msgid: s.patch.msg.msgid, role: "patch", series: head, index: s.index, reason });
   }

@@ -128,9 +128,17 @@ describe("LTP threads checked by hand", () => {
         }),
       );
     }
-    // Patch 1 also got its own review.
-    expect(s.patches[0]!.trailers.filter((t) => t.origin === "reply-to-patch").map((t) => t.line)).toEqual([
-      "Reviewed-by: Avinesh Kumar <akumar@suse.de>",
+    // Avinesh Kumar answered 1/3 with "Reviewed-by: …" and "for all patches in this series."
+    // on the next line <12721614.O9o76ZdvQC@thinkpad>: his tag counts for 2/3 and 3/3 too.
+    const avinesh = "Reviewed-by: Avinesh Kumar <akumar@suse.de>";
+    expect(
+      s.patches.map((p) =>
+        p.trailers.filter((t) => t.line === avinesh).map((t) => `${t.origin} ${t.fromMsgid}`),
+      ),
+    ).toEqual([
+      ["reply-to-patch 12721614.O9o76ZdvQC@thinkpad"],
+      ["range-reply 12721614.O9o76ZdvQC@thinkpad"],
+      ["range-reply 12721614.O9o76ZdvQC@thinkpad"],
     ]);
     expect(series("20250808105528.451372-1-pvorel@suse.cz").obsoletedBy).toBe(s.headMsgid);
   });
@@ -152,13 +160,54 @@ describe("LTP threads checked by hand", () => {
     ]);
   });
 
-  it("fspick01.c: a [PATCH v2 0/2] cover sent with [PATCH v3 i/2] patches in one git send-email run is one complete series", () => {
-    const s = series("20250822040501.28640-1-wegao@suse.com");
+  it("fspick01.c: a [PATCH v2 0/2] cover sent with [PATCH v3 i/2] patches in one git send-email run is one complete series, version 3", () => {
+    // [PATCH v1] <20250820002556.26865-1-wegao@suse.com>, [PATCH v2 0/2] <20250822034215.28533-1-wegao@suse.com>,
+    // then the third posting: [PATCH v2 0/2] cover, [PATCH v3 1/2] and [PATCH v3 2/2] patches
+    // <20250822040501.28640-1-wegao@suse.com>, then [PATCH v4 0/2] <20250822063331.28886-1-wegao@suse.com>,
+    // each in reply to the cover letter before it.
+    const ids = [
+      "20250820002556.26865-1-wegao@suse.com",
+      "20250822034215.28533-1-wegao@suse.com",
+      "20250822040501.28640-1-wegao@suse.com",
+      "20250822063331.28886-1-wegao@suse.com",
+    ];
+    const s = series(ids[2]!);
     expect(s.patches.map((p) => p.msgid)).toEqual([
       "20250822040501.28640-2-wegao@suse.com",
       "20250822040501.28640-3-wegao@suse.com",
     ]);
-    expect(s.complete).toBe(true);
+    expect(s).toMatchObject({ version: 3, total: 2, complete: true, coverMsgid: ids[2] });
+    expect(ids.map((id) => series(id).version)).toEqual([1, 2, 3, 4]);
+    // v4 obsoletes all three; the v2 posting is a revision of the v3 one (posted in reply to it).
+    expect(ids.map((id) => series(id).obsoletedBy)).toEqual([ids[3], ids[3], ids[3], null]);
+    expect(s.revisions).toEqual([ids[0], ids[1], ids[3]]);
+    expect(link(ids[1]!, ids[2]!)?.reason).toBe("reply-to-previous");
+    expect(link(ids[2]!, ids[3]!)?.reason).toBe("reply-to-previous");
+    expect(plan.classifications.find((c) => c.msgid === ids[2])?.reason).toBe(
+      `cover letter of series ${ids[2]} (2 of 2 patches present; its subject says v2, the patches sent in the same run v3, so the series is v3)`,
+    );
+  });
+
+  it("new cmd support option for needs_cmds: a [PATCH v1 0/2] cover saying 'Changes in v2' sent with [PATCH v2 i/2] patches is version 2, a revision of v1", () => {
+    // [PATCH v1 0/2] new cmd support option for needs_cmds <20250926085021.22141-1-wegao@suse.com>
+    // [PATCH v1 0/2] (body: "Changes in v2"), [PATCH v2 1/2], [PATCH v2 2/2] <20250928232708.24007-1-wegao@suse.com>
+    // [PATCH v3 0/4] <20251010064745.31361-1-wegao@suse.com>, in reply to the v2 1/2.
+    const v1 = "20250926085021.22141-1-wegao@suse.com";
+    const v2 = "20250928232708.24007-1-wegao@suse.com";
+    const v3 = "20251010064745.31361-1-wegao@suse.com";
+    expect(series(v2)).toMatchObject({ version: 2, total: 2, complete: true, coverMsgid: v2 });
+    expect(series(v2).patches.map((p) => p.msgid)).toEqual([
+      "20250928232708.24007-2-wegao@suse.com",
+      "20250928232708.24007-3-wegao@suse.com",
+    ]);
+    expect(series(v1).version).toBe(1);
+    expect(link(v1, v2)?.reason).toBe("reply-to-previous");
+    expect(link(v2, v3)?.reason).toBe("reply-to-previous");
+    expect(link(v2, v3)?.detail).toMatch(/^v3 \S+ is a revision of v2 /);
+    // v7 <20260109061716.20258-1-wegao@suse.com> obsoletes every earlier posting.
+    expect([v1, v2, v3].map((id) => series(id).obsoletedBy)).toEqual(
+      Array(3).fill("20260109061716.20258-1-wegao@suse.com"),
+    );
   });
 
   it("thermal: add new test group: numbering restarted at v1, and v11 still obsoletes all fifteen earlier postings", () => {
@@ -403,5 +452,142 @@ describe("LTP threads checked by hand", () => {
       }),
     ]);
     expect(tags(v3.patches[1]!)).toEqual([]);
+  });
+  it("swapon03 v2: Avinesh Kumar's Reviewed-by on 5/5 'for all patches in the series' and Li Wang's on 3/5 'For the patch set' count for all five patches", () => {
+    // [PATCH v2 0/5] swapon03: Try to swapon() as many files until it fails
+    //   <20251106163500.1063704-1-pvorel@suse.cz>
+    // <12777454.O9o76ZdvQC@thinkpad> on 5/5: "Reviewed-by: …", a blank line, "for all patches in the series."
+    // <CAEemH2ddtfdUZU3ToFn_stU+mE9ADQAHzWuK0mOj9nN39Jrj5w@mail.gmail.com> on 3/5: "For the patch set:" above the tag.
+    const s = series("20251106163500.1063704-1-pvorel@suse.cz");
+    expect(s).toMatchObject({ version: 2, total: 5, complete: true, reviewed: true });
+    const avinesh = (o: string) => `${o} Reviewed-by: Avinesh Kumar <akumar@suse.de>`;
+    const li = (o: string) => `${o} Reviewed-by: Li Wang <liwang@redhat.com>`;
+    expect(s.patches.map(tags)).toEqual([
+      [li("range-reply"), avinesh("range-reply")],
+      [li("range-reply"), avinesh("range-reply")],
+      ["in-patch Suggested-by: Michal Hocko <mhocko@suse.com>", li("reply-to-patch"), avinesh("range-reply")],
+      [li("range-reply"), avinesh("range-reply")],
+      [li("range-reply"), avinesh("reply-to-patch")],
+    ]);
+    for (const p of s.patches) {
+      expect(p.trailers.find((t) => t.person?.email === "akumar@suse.de")?.fromMsgid).toBe(
+        "12777454.O9o76ZdvQC@thinkpad",
+      );
+    }
+  });
+
+  it("swapon03 v1 and v3: a Reviewed-by on one patch '(for all patches in the series)' or 'for both patches' reviews the series", () => {
+    // [PATCH 0/3] swapon03: Try to swapon() as many files until it fails <20251105154716.995786-1-pvorel@suse.cz>
+    //   <3388220.aeNJFYEL58@thinkpad>, below a reply to 2/3: the tag, then "(for all patches in the series)";
+    //   <CAEemH2fogMWAawF4eqWrLhJphMMq=V8GrO2DFuGxMKEp+zqZ_A@mail.gmail.com> on 2/3: "Anyway, the whole patch
+    //   set looks good to me:" above Li Wang's tag.
+    // [PATCH v3 0/2] swapon03: … <20251118143607.45308-1-pvorel@suse.cz>
+    //   <12781063.O9o76ZdvQC@thinkpad> on 1/2: the tag, then "for both patches."
+    const v1 = series("20251105154716.995786-1-pvorel@suse.cz");
+    expect(v1).toMatchObject({ version: 1, total: 3, complete: true, reviewed: true });
+    const avinesh = "Reviewed-by: Avinesh Kumar <akumar@suse.de>";
+    const li = "Reviewed-by: Li Wang <liwang@redhat.com>";
+    expect(v1.patches.map((p) => tags(p).filter((t) => !t.startsWith("in-patch")))).toEqual([
+      [`range-reply ${li}`, `range-reply ${avinesh}`],
+      [`reply-to-patch ${li}`, `reply-to-patch ${avinesh}`],
+      [`range-reply ${li}`, `range-reply ${avinesh}`],
+    ]);
+    const v3 = series("20251118143607.45308-1-pvorel@suse.cz");
+    expect(v3).toMatchObject({ version: 3, total: 2, complete: true, reviewed: true });
+    expect(v3.patches.map((p) => p.trailers.find((t) => t.line === avinesh)?.origin)).toEqual([
+      "reply-to-patch",
+      "range-reply",
+    ]);
+    // Cyril Hrubis reviewed 1/2 only ("Reviewed-by" with no statement): it stays there.
+    expect(v3.patches.map((p) => p.trailers.some((t) => t.person?.email === "chrubis@suse.cz"))).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it("tst_filesystems01.c v4: 'Otherwise for the whole patchset:', a blank line, then Li Wang's Reviewed-by on 1/3 reviews all three", () => {
+    // [PATCH v4 0/3] tst_filesystems01.c: Add test for .filesystems <20251113015242.799-1-wegao@suse.com>
+    // <CAEemH2ckPaOroqTW5q42AqT6=PO1N=6kbpKa2kej=kP8+S36ag@mail.gmail.com> on 1/3; Petr Vorel answered it
+    // <20260122080204.GA47888@pevik>: "Also whole patchset LGTM." just above his tag.
+    const s = series("20251113015242.799-1-wegao@suse.com");
+    expect(s).toMatchObject({ version: 4, total: 3, complete: true, reviewed: true });
+    const li = "Reviewed-by: Li Wang <liwang@redhat.com>";
+    const petr = "Reviewed-by: Petr Vorel <pvorel@suse.cz>";
+    expect(s.patches.map(tags)).toEqual([
+      [
+        "in-patch Reviewed-by: Petr Vorel <petr.vorel@gmail.com>",
+        `reply-to-patch ${li}`,
+        `reply-to-patch ${petr}`,
+      ],
+      [`range-reply ${li}`, `range-reply ${petr}`],
+      [`range-reply ${li}`, `range-reply ${petr}`],
+    ]);
+    // v5 <20260123023635.29692-1-wegao@suse.com> was posted in reply to it the next day.
+    expect(s.obsoletedBy).toBe("20260123023635.29692-1-wegao@suse.com");
+  });
+
+  it("tst_test.c: Minor return code cleanup: Avinesh Kumar's Reviewed-by on 8/8 'for all patches in the series' counts for 1/8 to 7/8", () => {
+    // [PATCH 0/8] tst_test.c: Minor return code cleanup <20251107102939.1111074-1-pvorel@suse.cz>
+    // <13884671.uLZWGnKmhe@thinkpad> on 8/8: a nit "(also applies in patch 6 and 7)", the tag, then
+    // "for all patches in the series." on the next line.
+    const s = series("20251107102939.1111074-1-pvorel@suse.cz");
+    expect(s).toMatchObject({ version: 1, total: 8, complete: true, reviewed: true });
+    expect(
+      s.patches.map((p) => p.trailers.find((t) => t.person?.email === "akumar@suse.de")?.origin),
+    ).toEqual([...Array(7).fill("range-reply"), "reply-to-patch"]);
+  });
+
+  it("LTP IMA pre-release fixes: Avinesh Kumar's Reviewed-by on 1/2 'for both the patches' counts for 2/2", () => {
+    // [PATCH 0/2] LTP IMA pre-release fixes <20250912073210.47637-1-pvorel@suse.cz>
+    // <12750853.O9o76ZdvQC@thinkpad>: the tag, then "for both the patches." (between quoted parts of 1/2).
+    const s = series("20250912073210.47637-1-pvorel@suse.cz");
+    expect(s).toMatchObject({ version: 1, total: 2, complete: true, reviewed: true });
+    const avinesh = s.patches.map((p) => p.trailers.find((t) => t.person?.email === "akumar@suse.de"));
+    expect(avinesh.map((t) => [t?.origin, t?.fromMsgid])).toEqual([
+      ["reply-to-patch", "12750853.O9o76ZdvQC@thinkpad"],
+      ["range-reply", "12750853.O9o76ZdvQC@thinkpad"],
+    ]);
+  });
+
+  it("three more phrasings on one patch ('To series:', 'The rest whole patch set looks good:', 'Ack for both commits.') count for the whole series; 'For the rest also from me:' and 'The rest looks fine:' do not", () => {
+    // [PATCH v2 0/2] __builtin___clear_cache() => __clear_cache() <20251012194946.370905-1-petr.vorel@gmail.com>
+    //   Jan Stancek on 1/2 <CAASaF6zDpHVZoLnQM90bKuHFPjKozgmmx7qq=LLbDvisbbEHog@mail.gmail.com>: "To series:".
+    const clearCache = series("20251012194946.370905-1-petr.vorel@gmail.com");
+    expect(clearCache.reviewed).toBe(true);
+    expect(
+      clearCache.patches.map(
+        (p) => p.trailers.find((t) => t.person?.email === "jstancek@redhat.com")?.origin,
+      ),
+    ).toEqual(["reply-to-patch", "range-reply"]);
+    // [PATCH v2 1/2] libs: adopt tse_ prefix for extended (non-core) library
+    //   <20260116022507.204549-1-liwang@redhat.com>, no cover letter; Petr Vorel, below a discussion of
+    //   2/2 <20260128232616.GA69843@pevik>: "OK. Ack for both commits." above his Acked-by.
+    const tse = series("20260116022507.204549-1-liwang@redhat.com");
+    expect(tse).toMatchObject({ coverMsgid: null, total: 2, reviewed: true });
+    expect(tse.patches.map(tags)).toEqual([
+      ["range-reply Acked-by: Petr Vorel <pvorel@suse.cz>"],
+      ["reply-to-patch Acked-by: Petr Vorel <pvorel@suse.cz>"],
+    ]);
+    // [PATCH v4 0/4] tst_runas.c, ima_{conditionals, measurements}.sh enhancements
+    //   <20251209185557.20598-1-pvorel@suse.cz>: Li Wang on 1/4 "The rest whole patch set looks good:"
+    //   <CAEemH2ej8-e_S4LgcKKkt08dUhyF0TreWp-QvXzQ1QGQYbywJg@mail.gmail.com>; Cyril Hrubis answered him
+    //   "For the rest also from me:" <aULIhXrMA4dgTwGg@yuki.lan>, which names no series: 1/4 only.
+    const runas = series("20251209185557.20598-1-pvorel@suse.cz");
+    expect(runas).toMatchObject({ version: 4, total: 4, complete: true, reviewed: true });
+    expect(runas.patches.map((p) => tags(p).filter((t) => !t.startsWith("in-patch")))).toEqual([
+      [
+        "reply-to-patch Reviewed-by: Li Wang <liwang@redhat.com>",
+        "reply-to-patch Reviewed-by: Cyril Hrubis <chrubis@suse.cz>",
+      ],
+      ["range-reply Reviewed-by: Li Wang <liwang@redhat.com>"],
+      ["range-reply Reviewed-by: Li Wang <liwang@redhat.com>"],
+      ["range-reply Reviewed-by: Li Wang <liwang@redhat.com>"],
+    ]);
+    // [PATCH v3 0/6] file_setattr/file_getattr testing suite: Cyril Hrubis on 5/6 <aJHt3qyVIuhU7Z0X@yuki.lan>
+    //   "The rest looks fine:" (the rest of that patch) above his tag: 5/6 only.
+    const v3 = series(fileAttr[2]!);
+    expect(
+      v3.patches.map((p) => p.trailers.filter((t) => t.fromMsgid === "aJHt3qyVIuhU7Z0X@yuki.lan").length),
+    ).toEqual([0, 0, 0, 0, 1, 0]);
   });
 });

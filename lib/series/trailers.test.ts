@@ -114,6 +114,159 @@ describe("collecting trailers", () => {
     ]);
   });
 
+  it("a Reviewed-by in a reply to one patch that says it is for the whole series counts for every patch", () => {
+    const patches = patchesOf(
+      series([
+        msg({
+          id: "r",
+          subject: "Re: [PATCH 3/3] c",
+          inReplyTo: "p3",
+          refs: ["c", "p3"],
+          from: bob,
+          body: "> quoted\n\nReviewed-by: Bob <bob@example.com>\n\nfor all patches in the series.\n",
+        }),
+      ]),
+    );
+    expect(patches.map((p) => lines(p.trailers.filter((t) => t.origin !== "in-patch")))).toEqual([
+      ["range-reply Reviewed-by: Bob <bob@example.com>"],
+      ["range-reply Reviewed-by: Bob <bob@example.com>"],
+      ["reply-to-patch Reviewed-by: Bob <bob@example.com>"],
+    ]);
+    expect(patches[0]!.trailers.find((t) => t.origin === "range-reply")).toMatchObject({
+      fromMsgid: "r",
+      sender: { email: "bob@example.com" },
+    });
+  });
+
+  it("a reply to one patch that names other patches counts for the patches it names, and only those", () => {
+    const patches = patchesOf(
+      series([
+        msg({
+          id: "r",
+          subject: "Re: [PATCH 1/3] a",
+          inReplyTo: "p1",
+          from: bob,
+          body: "Patch 1 needs work.\n\nFor patches 2-3:\nReviewed-by: Bob <bob@example.com>\n",
+        }),
+      ]),
+    );
+    expect(patches.map((p) => lines(p.trailers.filter((t) => t.origin !== "in-patch")))).toEqual([
+      [],
+      ["range-reply Reviewed-by: Bob <bob@example.com>"],
+      ["range-reply Reviewed-by: Bob <bob@example.com>"],
+    ]);
+  });
+
+  it("a reply to one patch that says nothing about other patches counts for that patch alone", () => {
+    const patches = patchesOf(
+      series([
+        msg({
+          id: "r",
+          subject: "Re: [PATCH 2/3] b",
+          inReplyTo: "p2",
+          from: bob,
+          body: "I haven't looked at the other patches in the series.\n\nReviewed-by: Bob <bob@example.com>\n",
+        }),
+      ]),
+    );
+    expect(patches.map((p) => p.trailers.filter((t) => t.origin !== "in-patch").length)).toEqual([0, 1, 0]);
+  });
+
+  it("a whole-series tag in a reply to the cover letter still counts as a reply to the cover", () => {
+    const patches = patchesOf(
+      series([
+        msg({
+          id: "r",
+          subject: "Re: [PATCH 0/3] thing",
+          inReplyTo: "c",
+          from: bob,
+          body: "For the whole series:\nAcked-by: Bob <bob@example.com>\n",
+        }),
+      ]),
+    );
+    for (const p of patches)
+      expect(lines(p.trailers)).toContain("reply-to-cover Acked-by: Bob <bob@example.com>");
+  });
+
+  it("a whole-series tag in a reply to a patch that a partial reroll replaced does not count for the reroll", () => {
+    const plan = assembleSeries([
+      msg({ id: "c", subject: "[PATCH v5 0/2] thing", date: 0 }),
+      msg({ id: "p1", subject: "[PATCH v5 1/2] a", inReplyTo: "c", date: 1 }),
+      msg({ id: "p2", subject: "[PATCH v5 2/2] b", inReplyTo: "c", date: 2 }),
+      msg({
+        id: "r",
+        subject: "Re: [PATCH v5 2/2] b",
+        inReplyTo: "p2",
+        refs: ["c", "p2"],
+        from: bob,
+        date: 3,
+        body: "Reviewed-by: Bob <bob@example.com>\nfor both patches.\n",
+      }),
+      msg({ id: "p2b", subject: "[PATCH v5.1 2/2] b", inReplyTo: "r", refs: ["c", "p2", "r"], date: 4 }),
+    ]);
+    const [p1, p2] = seriesByHead(plan, "c").patches;
+    expect(p2!.msgid).toBe("p2b");
+    expect(lines(p1!.trailers)).toEqual(["range-reply Reviewed-by: Bob <bob@example.com>"]);
+    expect(lines(p2!.trailers)).toEqual([]);
+  });
+
+  it("the same person's tag given on one patch and said for the whole series on another is kept once per patch, the first", () => {
+    const patches = patchesOf(
+      series([
+        msg({
+          id: "r1",
+          subject: "Re: [PATCH 1/3] a",
+          inReplyTo: "p1",
+          from: bob,
+          date: 5,
+          body: "Reviewed-by: Bob <bob@example.com>",
+        }),
+        msg({
+          id: "r3",
+          subject: "Re: [PATCH 3/3] c",
+          inReplyTo: "p3",
+          from: bob,
+          date: 10,
+          body: "Reviewed-by: Bob <bob@example.com>\nfor all patches.",
+        }),
+      ]),
+    );
+    const reviews = patches.map((p) =>
+      p.trailers.filter((t) => t.key === "reviewed-by").map((t) => `${t.fromMsgid} ${t.origin}`),
+    );
+    expect(reviews).toEqual([["r1 reply-to-patch"], ["r3 range-reply"], ["r3 reply-to-patch"]]);
+  });
+
+  it("a tag stored by an older version without appliesTo, or with an empty one, counts as if nothing was said", () => {
+    const reply = msg({
+      id: "r",
+      subject: "Re: [PATCH 0/3] thing",
+      inReplyTo: "c",
+      from: bob,
+      body: "Reviewed-by: Bob <bob@example.com>",
+    });
+    const onP2 = msg({
+      id: "r2",
+      subject: "Re: [PATCH 2/3] b",
+      inReplyTo: "p2",
+      from: carol,
+      body: "Acked-by: Carol <carol@example.com>",
+    });
+    const stored = (m: SeriesMessage, appliesTo: unknown): SeriesMessage =>
+      ({ ...m, trailers: m.trailers.map((t) => ({ ...t, appliesTo })) }) as SeriesMessage;
+    for (const appliesTo of [undefined, []]) {
+      const patches = patchesOf(series([stored(reply, appliesTo), stored(onP2, appliesTo)]));
+      expect(patches.map((p) => lines(p.trailers.filter((t) => t.origin !== "in-patch")))).toEqual([
+        ["reply-to-cover Reviewed-by: Bob <bob@example.com>"],
+        [
+          "reply-to-cover Reviewed-by: Bob <bob@example.com>",
+          "reply-to-patch Acked-by: Carol <carol@example.com>",
+        ],
+        ["reply-to-cover Reviewed-by: Bob <bob@example.com>"],
+      ]);
+    }
+  });
+
   it.each([
     ["Signed-off-by: Bob <bob@example.com>", []],
     ['Fixes: 0123456789ab ("x")', []],
@@ -213,6 +366,19 @@ describe("reviewed", () => {
           body: "Acked-by: Carol <carol@example.com>",
         }),
       ),
+      reviewed: true,
+    },
+    {
+      name: "a Reviewed-by on one patch said to be for all patches reviews every patch",
+      extra: [
+        msg({
+          id: "r",
+          subject: "Re: x",
+          inReplyTo: "p2",
+          from: carol,
+          body: "Reviewed-by: Carol <carol@example.com>\n(for all patches in the series)",
+        }),
+      ],
       reviewed: true,
     },
     {

@@ -20,9 +20,11 @@ export function isReviewKey(key: string): boolean {
 
 /**
  * The trailers of every patch of a series, in the order they were given: the patch's
- * own, then replies in arrival order. Replies count for the patch they answer (or a
- * re-sent copy of it); replies to the cover letter count for every patch, unless the
- * reviewer limited the tag ("For patches 1-3:"), which lib/mail reports as `appliesTo`.
+ * own, then replies in arrival order. A reply counts for the patch it answers (or a
+ * re-sent copy of it); a reply to the cover letter counts for every patch. When the
+ * reviewer said which patches a tag is for (lib/mail's `appliesTo`: "For patches 1-3:",
+ * "for all patches in the series"), that decides, whether the reply answers the cover
+ * or one patch: "Reviewed-by: … for both patches." in a reply to 1/2 counts for 2/2 too.
  * The same tag from the same person is kept once (the first).
  */
 export function collectTrailers(draft: SeriesDraft): PlannedPatch[] {
@@ -32,23 +34,30 @@ export function collectTrailers(draft: SeriesDraft): PlannedPatch[] {
     .sort((a, b) => compareArrival(a.msg, b.msg));
   const toCover = replies.filter((r) => r.target.role === "cover");
   const toPatch = new Map<number, ReplyLink[]>();
+  // Replies to one patch whose tags name other patches too (rare: checked against every slot).
+  const scoped: ReplyLink[] = [];
   for (const r of replies) {
     if (r.target.role !== "patch") continue;
     const list = toPatch.get(r.target.index);
     if (list) list.push(r);
     else toPatch.set(r.target.index, [r]);
+    if (r.msg.trailers.some((t) => isCreditKey(t.key) && scopeOf(t) !== null)) scoped.push(r);
   }
   return draft.slots.map((slot) => {
     const out: SeriesTrailer[] = slot.patch.msg.trailers.map((t) =>
       seriesTrailer(t, slot.patch.msg.msgid, slot.patch.msg.from, "in-patch"),
     );
-    // Both lists are in arrival order; merge them so "first" means first sent.
-    const relevant = [...(toPatch.get(slot.index) ?? []).filter((r) => countsFor(r, slot)), ...toCover];
+    // All lists are in arrival order; merge them so "first" means first sent.
+    const relevant = [
+      ...(toPatch.get(slot.index) ?? []),
+      ...toCover,
+      ...scoped.filter((r) => r.target.index !== slot.index),
+    ];
     relevant.sort((a, b) => compareArrival(a.msg, b.msg));
     for (const r of relevant) {
       for (const t of r.msg.trailers) {
         if (!isCreditKey(t.key)) continue;
-        const origin = originFor(r, t, slot.index);
+        const origin = originFor(r, t, slot);
         if (origin) out.push(seriesTrailer(t, r.msg.msgid, r.msg.from, origin));
       }
     }
@@ -67,10 +76,25 @@ function countsFor(r: ReplyLink, slot: Slot): boolean {
   return r.target !== slot.replaces && r.target.version === slot.patch.version;
 }
 
-function originFor(r: ReplyLink, t: Trailer, index: number): SeriesTrailer["origin"] | null {
-  if (r.target.role === "patch") return "reply-to-patch";
-  if (t.appliesTo === null || t.appliesTo.length === 0) return "reply-to-cover";
-  return t.appliesTo.includes(index) ? "range-reply" : null;
+/** What the reviewer said a tag is for: null (nothing), "all", or patch numbers. */
+function scopeOf(t: Trailer): Trailer["appliesTo"] {
+  // Stored messages come from JSON: be lenient with a missing or empty value.
+  const scope = t.appliesTo ?? null;
+  return Array.isArray(scope) && scope.length === 0 ? null : scope;
+}
+
+/** How a tag of reply `r` reaches `slot`, or null when it does not. */
+function originFor(r: ReplyLink, t: Trailer, slot: Slot): SeriesTrailer["origin"] | null {
+  const scope = scopeOf(t);
+  const inScope = scope === null || scope === "all" || scope.includes(slot.index);
+  if (r.target.role === "cover") {
+    if (scope === null || scope === "all") return "reply-to-cover";
+    return inScope ? "range-reply" : null;
+  }
+  // A reply to this slot's own number: only to the patch holding it (or a copy), as before.
+  if (r.target.index === slot.index) return countsFor(r, slot) && inScope ? "reply-to-patch" : null;
+  // A reply to another patch of the series reaches this one only when it says so.
+  return scope !== null && inScope ? "range-reply" : null;
 }
 
 export function seriesTrailer(

@@ -30,7 +30,13 @@ export interface SeriesTrailer {
   fromMsgid: string;
   /** Who sent that message. */
   sender: Address | null;
-  /** How it reached this patch. */
+  /**
+   * How it reached this patch: written in the patch; in a reply to this patch; in a reply
+   * to the cover letter (counts for every patch); `range-reply`: in a reply that said
+   * which patches its tags are for ("For patches 1-3:" on the cover letter, "for all
+   * patches in the series" on another patch of the series); carried from an earlier
+   * revision with the same diff.
+   */
   origin: "in-patch" | "reply-to-patch" | "reply-to-cover" | "range-reply" | "carried";
   /** Set when the sender is not the person the trailer names (kept, but flagged). */
   senderMismatch: boolean;
