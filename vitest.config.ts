@@ -7,13 +7,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["lib/db/**", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts"],
+          exclude: ["lib/db/**", "lib/imap/**", "node_modules/**"],
+        },
       },
       {
         extends: true,
         test: {
           name: "db",
-          include: ["lib/db/**/*.test.ts", "workers/**/*.test.ts"],
+          include: ["lib/db/**/*.test.ts", "lib/imap/**/*.test.ts", "workers/**/*.test.ts"],
           globalSetup: ["lib/db/test-support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,

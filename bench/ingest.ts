@@ -10,21 +10,19 @@
  * With DATABASE_URL set, a fresh database is created on that server; otherwise a
  * private embedded server is started in a temporary directory.
  */
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { simpleParser } from "mailparser";
-import pg from "pg";
 
 import { loadProjects } from "../lib/config";
 import { closeDb, createDb } from "../lib/db/client";
-import { startEmbeddedServer } from "../lib/db/embedded-server";
 import { migrate } from "../lib/db/migrate";
 import { importMessages } from "../lib/ingest/import-messages";
 import { createParser, defaultThreadCount } from "../lib/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
+import { freshDatabase, percentile, rewriteIds } from "./support";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const { values } = parseArgs({
@@ -36,55 +34,6 @@ const { values } = parseArgs({
 });
 const copies = Number(values.copies);
 const threads = Number(values.threads);
-
-/** Gives every Message-ID (and every reference to one) a per-copy suffix. */
-function rewriteIds(raw: Buffer, copy: number): Buffer {
-  if (copy === 0) return raw;
-  const text = raw.toString("latin1");
-  const end = text.search(/\r?\n\r?\n/);
-  const head = (end < 0 ? text : text.slice(0, end)).replace(/<([^<>@\s]+)@/g, `<$1.c${copy}@`);
-  return Buffer.from(end < 0 ? head : head + text.slice(end), "latin1");
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const name = `pw_bench_${process.pid}`;
-  const make = async (adminUrl: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name}`);
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
-  if (process.env.DATABASE_URL) {
-    const admin = process.env.DATABASE_URL;
-    const url = await make(admin);
-    return {
-      url,
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: admin });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patchwatch-bench-"));
-  const server = await startEmbeddedServer(dir);
-  return {
-    url: await make(server.url),
-    cleanup: async () => {
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function main(): Promise<void> {
   const messages: Buffer[] = [];

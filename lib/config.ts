@@ -10,8 +10,34 @@ import { PatchwatchError } from "./errors";
  * file, parsed with zod once and handed to whoever needs it.
  */
 
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Routes in app/ that a project name would shadow. */
 const RESERVED_NAMES = new Set(["api", "git", "m", "series", "search", "static", "_next", "favicon.ico"]);
+
+/**
+ * An IMAP mailbox subscribed to the project's list. Secrets never sit in the file: it
+ * names the environment variable that holds the password or OAuth2 access token.
+ */
+const imapSourceSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(993),
+    /** Implicit TLS (port 993). Without it the connection is upgraded with STARTTLS when offered. */
+    tls: z.boolean().default(true),
+    user: z.string().min(1),
+    passwordEnv: z.string().regex(ENV_NAME, "an environment variable name").optional(),
+    accessTokenEnv: z.string().regex(ENV_NAME, "an environment variable name").optional(),
+    mailbox: z.string().min(1).default("INBOX"),
+    /** Mark read messages \Seen (opens the mailbox read-write); never deletes or moves mail. */
+    markSeen: z.boolean().default(false),
+    /** Seconds between checks when the server has no IDLE, and between safety checks with it. */
+    pollSeconds: z.number().int().min(1).max(3600).default(60),
+  })
+  .strict()
+  .refine((s) => Boolean(s.passwordEnv) !== Boolean(s.accessTokenEnv), {
+    message: "give exactly one of passwordEnv and accessTokenEnv",
+  });
 
 const projectSchema = z
   .object({
@@ -65,6 +91,8 @@ const projectSchema = z
     lostAfterDays: z.number().int().positive().default(14),
     /** Days a reviewed series may wait for merging before it counts as lost. */
     reviewedUnmergedDays: z.number().int().positive().default(30),
+    /** Mailboxes to read live (workers/ingest-imap). */
+    imap: z.array(imapSourceSchema).default([]),
   })
   .strict();
 
@@ -101,6 +129,7 @@ const projectsFileSchema = z
   });
 
 export type ProjectConfig = z.infer<typeof projectSchema>;
+export type ImapSourceConfig = z.infer<typeof imapSourceSchema>;
 export type ProjectsFile = z.infer<typeof projectsFileSchema>;
 
 const envSchema = z.object({
@@ -173,4 +202,46 @@ export function loadProjects(file: string): ProjectsFile {
     );
   }
   return parseProjectsFile(text, file);
+}
+
+/** An IMAP source as configured: its project and a stable key, no secret. */
+export interface ImapSourceEntry extends ImapSourceConfig {
+  project: string;
+  /** project/user@host:port/mailbox: names the source in state and status. */
+  key: string;
+}
+
+/** An IMAP source ready to connect, with its secret. */
+export interface ImapSource extends Omit<ImapSourceEntry, "passwordEnv" | "accessTokenEnv"> {
+  auth: { user: string; pass: string } | { user: string; accessToken: string };
+}
+
+export function listImapSources(projects: ProjectConfig[]): ImapSourceEntry[] {
+  return projects.flatMap((project) =>
+    project.imap.map((s) => ({
+      ...s,
+      project: project.name,
+      key: `${project.name}/${s.user}@${s.host}:${s.port}/${s.mailbox}`,
+    })),
+  );
+}
+
+/** Every project's IMAP sources, with their secrets read from the environment. */
+export function resolveImapSources(
+  projects: ProjectConfig[],
+  env: NodeJS.ProcessEnv = process.env,
+): ImapSource[] {
+  return listImapSources(projects).map(({ passwordEnv, accessTokenEnv, ...source }) => {
+    const variable = (passwordEnv ?? accessTokenEnv)!;
+    const secret = env[variable];
+    if (!secret)
+      throw new PatchwatchError(
+        "config-invalid",
+        `IMAP source ${source.key}: the environment variable ${variable} is not set`,
+      );
+    return {
+      ...source,
+      auth: passwordEnv ? { user: source.user, pass: secret } : { user: source.user, accessToken: secret },
+    };
+  });
 }

@@ -10,6 +10,8 @@ import { listMessagesJson } from "../lib/db/messages/list-messages-json";
 import { explainMessage } from "../lib/db/messages/explain-message";
 import { listSeriesJson } from "../lib/db/series/list-series-json";
 import { reprocessCommand } from "./commands/reprocess";
+import { statusCommand } from "./commands/status";
+import { workerCommand } from "./commands/worker";
 
 /** `patchwatch …`: a thin door. Each command opens the database, calls lib/, prints. */
 async function withDatabase<T>(fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
@@ -105,6 +107,22 @@ program
     const lines = await withDatabase((open) => explainMessage(open.db, msgid));
     if (!lines) throw new Error(`no message <${msgid}> is stored`);
     for (const l of lines) process.stdout.write(`${l}\n`);
+  });
+
+program
+  .command("worker")
+  .description("run workers until SIGTERM: ingest-imap, process (all when none is named)")
+  .argument("[names...]", "workers to run")
+  .action(async (names: string[]) => {
+    await withDatabase((open) => workerCommand(open, names));
+  });
+
+program
+  .command("status")
+  .description("IMAP sources, job queues and processing backlog")
+  .option("--json", "machine-readable output")
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase((open) => statusCommand(open.db, opts));
   });
 
 program

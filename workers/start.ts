@@ -11,11 +11,13 @@ import { openDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
 import { importMessages } from "../lib/ingest/import-messages";
 import { createParser } from "../lib/ingest/parse-pool";
+import { createLog } from "../lib/log";
 import { openMessageSource } from "../lib/mbox/open-source";
+import { startWorkers, WORKER_NAMES } from "./index";
 
 /**
  * `npm start`: the database (embedded unless DATABASE_URL is set), the sample archive on
- * first start, and the web server, in one process.
+ * first start, every worker, and the web server, in one process.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLE = { file: path.join(root, "prisma/seed/ltp-2025-09..2026-03.mbox.gz"), project: "ltp" };
@@ -92,6 +94,13 @@ async function main(): Promise<void> {
     }
   }
 
+  const workers = await startWorkers(WORKER_NAMES, {
+    db: open.db,
+    databaseUrl: open.url,
+    projects,
+    log: createLog(config.logLevel),
+  });
+
   ensureBuild();
   process.env.DATABASE_URL = open.url;
   const app = next({ dev: false, dir: root, hostname: "0.0.0.0", port: config.port });
@@ -106,6 +115,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping`);
     server.close();
+    await workers.stop();
     await app.close?.();
     await open.close();
     process.exit(0);

@@ -44,3 +44,24 @@ export async function inSqlTransaction<T>(db: Db, fn: (sql: pg.PoolClient) => Pr
     client.release();
   }
 }
+
+/**
+ * Runs `fn` while holding a PostgreSQL session advisory lock, so that one piece of work
+ * runs in one process at a time across every machine. A holder that dies loses its
+ * connection and with it the lock: nobody waits for a dead worker.
+ */
+export async function withAdvisoryLock<T>(db: Db, key: [number, number], fn: () => Promise<T>): Promise<T> {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("database client was not made by createDb");
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1, $2)", key);
+    try {
+      return await fn();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1, $2)", key);
+    }
+  } finally {
+    client.release();
+  }
+}

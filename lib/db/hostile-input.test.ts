@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { ProjectConfig } from "../config";
+import { parseProjectsFile } from "../config";
 import { writeMboxrd } from "../mbox/write-mboxrd";
 import { explainMessage } from "./messages/explain-message";
 import { listMessagesJson } from "./messages/list-messages-json";
@@ -16,18 +16,7 @@ import { createTestDatabase, type TestDatabase } from "./test-support/test-datab
 // either processed or flagged with a clear error; none may stop the import.
 let t: TestDatabase;
 let dir: string;
-const projects: ProjectConfig[] = [
-  {
-    name: "test",
-    lists: [],
-    listIds: [],
-    requirePrefixes: [],
-    refusePrefixes: [],
-    maintainersPath: "MAINTAINERS",
-    lostAfterDays: 14,
-    reviewedUnmergedDays: 30,
-  },
-];
+const projects = parseProjectsFile(JSON.stringify({ projects: [{ name: "test" }] }), "test").projects;
 
 function mail(headers: Record<string, string>, body: string | Buffer): Buffer {
   const head = Object.entries(headers)

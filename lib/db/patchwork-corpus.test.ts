@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import type { ProjectConfig } from "../config";
+import { parseProjectsFile } from "../config";
 import { explainMessage } from "./messages/explain-message";
 import { listSeriesJson } from "./series/list-series-json";
 import { fixtures, importFiles, truncateAll } from "./test-support/import-helpers";
@@ -12,18 +12,7 @@ import { createTestDatabase, type TestDatabase } from "./test-support/test-datab
 // patchwork's parser mails, one message per file, each imported alone into a project
 // named on the command line (as `patchwatch import --project` does).
 let t: TestDatabase;
-const projects: ProjectConfig[] = [
-  {
-    name: "test",
-    lists: [],
-    listIds: [],
-    requirePrefixes: [],
-    refusePrefixes: [],
-    maintainersPath: "MAINTAINERS",
-    lostAfterDays: 14,
-    reviewedUnmergedDays: 30,
-  },
-];
+const projects = parseProjectsFile(JSON.stringify({ projects: [{ name: "test" }] }), "test").projects;
 const file = (name: string) => path.join(fixtures.patchwork, name);
 
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import type { ProjectConfig } from "../config";
 import type { Db } from "../db/client";
-import { nextPendingRaws, resetDerived } from "../db/ingest/pending-raws";
-import { writeParsed } from "../db/ingest/write-parsed";
+import { resetDerived } from "../db/ingest/pending-raws";
 import { syncProjects } from "../db/projects/sync-projects";
-import { emptySummary, rebuildSeriesFor, toParsedRaw, type ImportSummary } from "./import-messages";
+import { emptySummary, rebuildSeriesFor, type ImportSummary } from "./import-messages";
 import type { Parser } from "./parse-pool";
+import { processPendingRaws } from "./process-pending";
 
 /**
  * Re-derives everything from the stored raw messages (`patchwatch reprocess`), or with
@@ -17,29 +17,23 @@ export async function reprocess(
   options: { pendingOnly?: boolean; onProgress?: (done: number) => void } = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const summary = emptySummary();
   const projectIds = await syncProjects(db, projects);
   if (!options.pendingOnly) await resetDerived(db);
-  let after = 0n;
-  for (;;) {
-    const page = await nextPendingRaws(db, after, 256);
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.rawId;
-    const results = await parser.parse(page.map((p) => p.raw));
-    const parsed = page.map((p, i) => toParsedRaw(p.rawId, results[i]!, projects, p.importedInto));
-    const w = await writeParsed(db, parsed, projectIds);
-    summary.read += page.length;
-    summary.stored += w.stored;
-    summary.failed += w.failed;
-    summary.duplicateMsgids += w.duplicateMsgids;
-    summary.patches += w.patches;
-    summary.unrouted += w.unrouted;
-    options.onProgress?.(summary.read);
-  }
+  const processed = await processPendingRaws(db, projects, projectIds, parser, {
+    onBatch: (s) => options.onProgress?.(s.read),
+  });
   // Routing may have changed with the configuration: rebuild every project.
   const s = await rebuildSeriesFor(db, projectIds, projectIds.keys());
-  summary.series = s.series;
-  summary.completeSeries = s.complete;
-  summary.elapsedMs = performance.now() - started;
-  return summary;
+  return {
+    ...emptySummary(),
+    read: processed.read,
+    stored: processed.stored,
+    failed: processed.failed,
+    duplicateMsgids: processed.duplicateMsgids,
+    patches: processed.patches,
+    unrouted: processed.unrouted,
+    series: s.series,
+    completeSeries: s.complete,
+    elapsedMs: performance.now() - started,
+  };
 }

@@ -23,7 +23,12 @@ export function authorEmail(d: SeriesDraft): string {
 }
 
 export function topicKeyOf(d: SeriesDraft): string {
-  return `${authorEmail(d)}\n${normalizeTitle(d.planned.title)}`;
+  return topicKeyFrom(authorEmail(d), d.planned.title);
+}
+
+/** The topic key of a series whose head was sent by `email` (lower-cased) under `title`. */
+export function topicKeyFrom(email: string, title: string): string {
+  return `${email}\n${normalizeTitle(title)}`;
 }
 
 /** Hints that name another series explicitly; these may link different authors. */

@@ -1,5 +1,6 @@
 import type { Mail, ParseResult } from "../../mail/types";
 import type { Route } from "../../projects/route";
+import { hintMsgids } from "../../series/closure";
 import { bulkInsert } from "../bulk-insert";
 import { inSqlTransaction, type Db } from "../client";
 import { linkPeople } from "./link-people";
@@ -66,6 +67,7 @@ const MESSAGE_COLUMNS = [
   "pull_base",
   "trailers",
   "hints",
+  "hint_msgids",
   "warnings",
   "unrouted_reason",
 ] as const;
@@ -102,6 +104,7 @@ function messageRow(rawId: bigint, mail: Mail, unroutedReason: string | null): u
     mail.pullRequest?.baseCommit ?? null,
     json(mail.trailers),
     json(mail.hints),
+    hintMsgids(mail.hints).map(clean),
     mail.warnings.map(clean),
     unroutedReason,
   ];
@@ -145,13 +148,24 @@ export async function writeParsed(
       const messageId = createdByRaw.get(item.rawId);
       const msgid = item.result.mail.messageId;
       if (messageId === undefined) {
-        const first = await sql.query<{ raw_id: string }>("SELECT raw_id FROM message WHERE msgid = $1", [
-          msgid,
-        ]);
+        const first = await sql.query<{ id: string; raw_id: string }>(
+          "SELECT id, raw_id FROM message WHERE msgid = $1",
+          [msgid],
+        );
         const firstRaw = first.rows[0]?.raw_id;
         // The same raw message parsed twice (a resumed import): already done.
         if (firstRaw !== undefined && BigInt(firstRaw) === item.rawId) continue;
         summary.duplicateMsgids++;
+        // A copy that came another way (the qemu-block mailbox as well as qemu-devel's)
+        // adds its projects to the stored message: a message belongs to every project
+        // any of its copies was routed to.
+        const firstId = first.rows[0]?.id;
+        for (const route of item.routes) {
+          const projectId = projectIds.get(route.project);
+          if (projectId === undefined || firstId === undefined) continue;
+          summary.touchedProjects.add(route.project);
+          links.push([projectId, BigInt(firstId), `${route.reason} (a second copy)`]);
+        }
         await sql.query(
           `UPDATE raw_message SET state = 'duplicate', msgid = $2, error = 'duplicate-message-id', error_detail = $3, processed_at = now() WHERE id = $1`,
           [

@@ -72,21 +72,33 @@ function touchedFiles(stat: MessageFacts["diffStat"]): string[] {
  * Writes an assembly plan for one project, inside the caller's transaction: series rows
  * are kept by (project, head Message-ID) so their ids survive re-derivation; patches,
  * trailers, revision links and message roles are replaced wholesale.
+ *
+ * Without `scope` the plan is the whole project: every other series is removed. With
+ * `scope` (ids of the series the plan replaces: update-project-series.ts), only those
+ * not in the plan are removed and every other series is left alone; only the messages
+ * in `messages` are classified.
  */
 export async function writeSeriesPlan(
   sql: pg.ClientBase,
   projectId: number,
   plan: SeriesPlan,
   messages: Map<string, MessageFacts>,
+  scope?: readonly bigint[],
 ): Promise<PlanWriteSummary> {
   const heads = plan.series.map((s) => s.headMsgid);
-  const removed = await sql.query(
-    "DELETE FROM series WHERE project_id = $1 AND NOT (head_msgid = ANY($2::text[]))",
+  const removed = scope
+    ? await sql.query(
+        "DELETE FROM series WHERE project_id = $1 AND id = ANY($3::bigint[]) AND NOT (head_msgid = ANY($2::text[]))",
+        [projectId, heads, scope],
+      )
+    : await sql.query("DELETE FROM series WHERE project_id = $1 AND NOT (head_msgid = ANY($2::text[]))", [
+        projectId,
+        heads,
+      ]);
+  const before = await sql.query<{ n: string }>(
+    "SELECT count(*) AS n FROM series WHERE project_id = $1 AND head_msgid = ANY($2::text[])",
     [projectId, heads],
   );
-  const before = await sql.query<{ n: string }>("SELECT count(*) AS n FROM series WHERE project_id = $1", [
-    projectId,
-  ]);
 
   const upserted = await bulkInsert<{ id: string; head_msgid: string }>(
     sql,

@@ -1,0 +1,73 @@
+import PgBoss from "pg-boss";
+
+import type { Log } from "../log";
+
+/**
+ * The job queue: pg-boss, on the same PostgreSQL as everything else (schema `pgboss`).
+ * It gives retries with exponential backoff, SKIP LOCKED claims across any number of
+ * worker processes, queue policies and archived failures, with no other server to run.
+ *
+ * Queues (later stages — apply, test, notify — add theirs here):
+ * - `process`: parse the raw messages still pending, write them, update their series.
+ *   Policy `short`: at most one job waiting, so a burst of arrivals costs one wake-up.
+ *   (Not `stately`: a worker killed mid-job would hold its active slot until the job
+ *   expires. One processor at a time is the advisory lock's job, which dies with it.)
+ */
+export const QUEUES = {
+  process: {
+    name: "process",
+    policy: "short",
+    retryLimit: 8,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: 30 * 60,
+  },
+} as const satisfies Record<string, PgBoss.Queue>;
+
+export type QueueName = keyof typeof QUEUES;
+
+export class JobQueue {
+  /** Processors running in this process: woken at once instead of at their next poll. */
+  private readonly localProcessors = new Set<string>();
+
+  private constructor(readonly boss: PgBoss) {}
+
+  static async start(databaseUrl: string, log: Log): Promise<JobQueue> {
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      max: 4,
+      application_name: "patchwatch-jobs",
+      // Finished jobs stay a week for the status report, then go.
+      deleteAfterDays: 7,
+    });
+    boss.on("error", (error) => log.error({ err: error }, "job queue error"));
+    await boss.start();
+    for (const queue of Object.values(QUEUES)) {
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, { ...queue });
+    }
+    return new JobQueue(boss);
+  }
+
+  /** Asks for the pending raw messages to be processed (coalesced with a waiting request). */
+  async requestProcessing(reason: string): Promise<void> {
+    await this.boss.send(QUEUES.process.name, { reason });
+    for (const id of this.localProcessors) this.boss.notifyWorker(id);
+  }
+
+  /** Runs `handler` for each processing request, in this process. */
+  async workProcessing(handler: () => Promise<void>, pollingIntervalSeconds = 2): Promise<void> {
+    const id = await this.boss.work(QUEUES.process.name, { pollingIntervalSeconds, batchSize: 1 }, () =>
+      handler(),
+    );
+    this.localProcessors.add(id);
+  }
+
+  /** Stops taking jobs; with `graceful`, waits for the running ones to finish. */
+  async stop(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    await this.boss.stop({
+      graceful: options.graceful ?? true,
+      wait: true,
+      timeout: options.timeoutMs ?? 30_000,
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { listImapSources, loadConfig, loadProjects } from "../../lib/config";
+import type { Db } from "../../lib/db/client";
+import { getStatus, type StatusReport } from "../../lib/db/status/get-status";
+
+export async function statusCommand(db: Db, opts: { json?: boolean }): Promise<StatusReport> {
+  const config = loadConfig();
+  const report = await getStatus(db, listImapSources(loadProjects(config.projectsFile).projects), new Date());
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    return report;
+  }
+  const out: string[] = [];
+  out.push(report.sources.length ? "IMAP sources:" : "IMAP sources: none configured");
+  for (const s of report.sources)
+    out.push(
+      `  ${s.connected ? "connected   " : "disconnected"} ${s.key}: ${s.messagesRead} read, backlog ${s.backlog}, last message ${s.lastMessageAt ?? "never"}${s.lastError ? `, last error ${s.lastErrorAt}: ${s.lastError}` : ""}`,
+    );
+  out.push("queues:");
+  for (const q of report.queues)
+    out.push(
+      `  ${q.name}: ${q.waiting} waiting, ${q.active} active, ${q.failed} failed, ${q.completed} completed`,
+    );
+  const r = report.rawMessages;
+  out.push(`raw messages: ${r.total} stored, ${r.pending} pending, ${r.failed} failed`);
+  process.stdout.write(out.join("\n") + "\n");
+  return report;
+}

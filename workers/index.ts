@@ -1,0 +1,58 @@
+import type { ProjectConfig } from "../lib/config";
+import type { Db } from "../lib/db/client";
+import { JobQueue } from "../lib/db/jobs";
+import type { Parser } from "../lib/ingest/parse-pool";
+import type { MailboxReaderOptions } from "../lib/imap/mailbox-reader";
+import type { Log } from "../lib/log";
+import { startIngestImap } from "./ingest-imap";
+import { startProcess } from "./process";
+import type { RunningWorker } from "./worker-types";
+
+/**
+ * Every worker, in one process or each on its own (`patchwatch worker NAME…`), against
+ * one database. Producers stop first, then the queue lets running jobs finish, then the
+ * consumers close.
+ */
+export const WORKER_NAMES = ["ingest-imap", "process"] as const;
+export type WorkerName = (typeof WORKER_NAMES)[number];
+
+export interface Workers {
+  queue: JobQueue;
+  stop(): Promise<void>;
+}
+
+export interface WorkerDeps {
+  db: Db;
+  databaseUrl: string;
+  projects: ProjectConfig[];
+  log: Log;
+}
+
+export interface WorkerTuning {
+  parser?: Parser;
+  pollingIntervalSeconds?: number;
+  imap?: Pick<MailboxReaderOptions, "backoffMs" | "client" | "batchSize">;
+}
+
+export async function startWorkers(
+  names: readonly WorkerName[],
+  deps: WorkerDeps,
+  tuning: WorkerTuning = {},
+): Promise<Workers> {
+  const queue = await JobQueue.start(deps.databaseUrl, deps.log);
+  const withQueue = { ...deps, queue };
+  const consumers: RunningWorker[] = [];
+  const producers: RunningWorker[] = [];
+  if (names.includes("process")) consumers.push(await startProcess(withQueue, tuning));
+  if (names.includes("ingest-imap")) producers.push(startIngestImap(withQueue, tuning.imap));
+  deps.log.info({ workers: names }, "workers started");
+  return {
+    queue,
+    async stop() {
+      await Promise.all(producers.map((w) => w.stop()));
+      await queue.stop({ graceful: true });
+      await Promise.all(consumers.map((w) => w.stop()));
+      deps.log.info({ workers: names }, "workers stopped");
+    },
+  };
+}
