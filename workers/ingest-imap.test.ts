@@ -3,7 +3,9 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { listImapSources } from "../lib/config";
 import { rebuildProjectSeries } from "../lib/db/series/rebuild-series";
+import { getStatus } from "../lib/db/status/get-status";
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-support/test-database";
 import { createParser, type Parser } from "../lib/ingest/parse-pool";
 import { startDovecot, type DovecotServer } from "../lib/imap/test-support/dovecot";
@@ -92,6 +94,25 @@ describe("live ingestion from IMAP", () => {
     expect(state.lastUid).toBe(2000n);
     expect(state.messagesRead).toBe(2000n);
     await waitForQueueIdle(t.db);
+
+    // What `patchwatch status` and /api/health report.
+    const sources = listImapSources(projects);
+    const running = await getStatus(t.db, sources, new Date());
+    expect(running.ok).toBe(true);
+    expect(running.sources).toEqual([
+      expect.objectContaining({ connected: true, messagesRead: 2000, backlog: 0, lastError: null }),
+    ]);
+    expect(running.sources[0]!.lastMessageAt).not.toBeNull();
+    expect(running.queues).toEqual([
+      expect.objectContaining({ name: "process", waiting: 0, active: 0, failed: 0 }),
+    ]);
+    expect(running.queues[0]!.completed).toBeGreaterThan(0);
+    expect(running.rawMessages).toEqual({ total: 2000, pending: 0, failed: 0 });
+    await workers?.stop();
+    workers = null;
+    const stopped = await getStatus(t.db, sources, new Date());
+    expect(stopped.ok).toBe(false);
+    expect(stopped.sources[0]!.connected).toBe(false);
     const live = await seriesSnapshot();
     expect(live.length).toBeGreaterThan(300);
     // The series built batch by batch are those a rebuild from scratch gives.
@@ -196,6 +217,42 @@ describe("live ingestion from IMAP", () => {
   });
 });
 
+describe("flags", () => {
+  async function seenFlags(mailbox: string): Promise<boolean[]> {
+    const { ImapFlow } = await import("imapflow");
+    const client = new ImapFlow({
+      host: server.host,
+      port: server.port,
+      secure: false,
+      auth: { user: server.user, pass: server.password },
+      logger: false,
+    });
+    await client.connect();
+    await client.mailboxOpen(mailbox, { readOnly: true });
+    const messages = await client.fetchAll("1:*", { flags: true });
+    await client.logout();
+    return messages.map((m) => m.flags?.has("\\Seen") ?? false);
+  }
+
+  it("leaves the mailbox untouched by default, and marks read mail \\Seen only when asked", async () => {
+    const mail = await ltpMessages(6);
+    const projects = projectsReading(server, [
+      { name: "ltp", lists: ["ltp@lists.linux.it"], mailboxes: ["untouched"] },
+      { name: "other", lists: [], mailboxes: ["marked"], markSeen: true },
+    ]);
+    await server.append("untouched", mail.slice(0, 3));
+    await server.append("marked", mail.slice(3));
+    workers = await start(projects);
+    await waitForMessages(t.db, 6);
+    await waitFor("the marked mailbox's position", async () =>
+      (await t.db.imapMailbox.findMany()).every((r) => r.lastUid === 3n),
+    );
+    // Flags are set right after the batch is committed.
+    await waitFor("the marked mailbox's flags", async () => (await seenFlags("marked")).every(Boolean));
+    expect(await seenFlags("untouched")).toEqual([false, false, false]);
+  });
+});
+
 describe("a worker killed with SIGKILL", () => {
   const cli = path.resolve(__dirname, "cli.ts");
 
@@ -264,4 +321,41 @@ describe("a worker killed with SIGKILL", () => {
     await rebuildProjectSeries(t.db, (await t.db.project.findUniqueOrThrow({ where: { name: "ltp" } })).id);
     expect(await seriesSnapshot()).toEqual(live);
   }, 600_000);
+});
+
+describe("a server without IDLE", () => {
+  let plain: DovecotServer;
+  beforeAll(async () => {
+    // Dovecot's own list, less IDLE (and less the extensions that imply it).
+    plain = await startDovecot({
+      capability: "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS",
+    });
+  });
+  afterAll(async () => {
+    await plain.dispose();
+  });
+
+  it("is polled, and every message still arrives", async () => {
+    const { ImapFlow } = await import("imapflow");
+    const probe = new ImapFlow({
+      host: plain.host,
+      port: plain.port,
+      secure: false,
+      auth: { user: plain.user, pass: plain.password },
+      logger: false,
+    });
+    await probe.connect();
+    expect(probe.capabilities.has("IDLE")).toBe(false);
+    await probe.logout();
+
+    const mail = await ltpMessages(40);
+    const projects = projectsReading(plain, [
+      { name: "ltp", lists: ["ltp@lists.linux.it"], mailboxes: ["polled"] },
+    ]);
+    await plain.append("polled", mail.slice(0, 20));
+    workers = await start(projects);
+    await waitForMessages(t.db, 20);
+    await plain.append("polled", mail.slice(20));
+    expect(await waitForMessages(t.db, 40)).toMatchObject({ raws: 40, messages: 40, failed: 0 });
+  });
 });

@@ -31,7 +31,7 @@ export function patchewMail(file: string): Buffer {
 /** Projects whose IMAP sources are mailboxes of the test server. */
 export function projectsReading(
   server: DovecotServer,
-  projects: { name: string; lists: string[]; mailboxes: string[]; parent?: string }[],
+  projects: { name: string; lists: string[]; mailboxes: string[]; parent?: string; markSeen?: boolean }[],
 ): ProjectConfig[] {
   process.env[PASSWORD_ENV] = server.password;
   const file = {
@@ -47,6 +47,7 @@ export function projectsReading(
         passwordEnv: PASSWORD_ENV,
         mailbox,
         pollSeconds: 2,
+        markSeen: p.markSeen ?? false,
       })),
     })),
   };
