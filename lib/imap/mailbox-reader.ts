@@ -85,16 +85,17 @@ export class MailboxReader {
     // reader is busy are kept, so the next wait returns at once.
     let woken = false;
     let wake: () => void = () => void (woken = true);
+    /** Resolves "news" on a wake-up, "timer" when `ms` passed without one. */
     const waitForNews = (ms: number) =>
-      new Promise<void>((resolve) => {
-        if (woken) return resolve();
-        const done = () => {
+      new Promise<"news" | "timer">((resolve) => {
+        if (woken) return resolve("news");
+        const done = (why: "news" | "timer") => {
           clearTimeout(timer);
           wake = () => void (woken = true);
-          resolve();
+          resolve(why);
         };
-        const timer = setTimeout(done, ms);
-        wake = done;
+        const timer = setTimeout(() => done("timer"), ms);
+        wake = () => done("news");
       });
     client.on("error", (error: Error) => {
       this.lastError = describe(error);
@@ -126,9 +127,11 @@ export class MailboxReader {
         this.options.heartbeatMs ?? 15_000,
       );
       try {
+        let recheck = false;
         while (!closed && !signal.aborted) {
           woken = false;
           try {
+            if (recheck) await this.recheckMailbox(client, uidValidity);
             lastUid = await this.catchUp(client, uidValidity, lastUid, signal);
           } catch (error) {
             if (!(error instanceof UidValidityChanged)) throw error;
@@ -143,7 +146,7 @@ export class MailboxReader {
           // IDLE now rather than after imapflow's 15 s of quiet, or new mail would wait
           // that long to be announced. The next command ends it.
           void client.idle().catch(() => undefined);
-          await waitForNews(source.pollSeconds * 1000);
+          recheck = (await waitForNews(source.pollSeconds * 1000)) === "timer";
         }
       } finally {
         clearInterval(heartbeat);
@@ -160,6 +163,17 @@ export class MailboxReader {
     }
   }
 
+  /**
+   * A mailbox deleted and created again under an open session (a restore, a migration)
+   * is not always announced to it, and STATUS may answer from the session's stale view:
+   * on each quiet poll, SELECT it again and compare UIDVALIDITY.
+   */
+  private async recheckMailbox(client: ImapFlow, uidValidity: bigint): Promise<void> {
+    const { source } = this.options;
+    const mailbox = await client.mailboxOpen(source.mailbox, { readOnly: !source.markSeen });
+    if (mailbox.uidValidity !== uidValidity) throw new UidValidityChanged(uidValidity, mailbox.uidValidity);
+  }
+
   /** Stores every message above `lastUid`, a batch at a time; returns the new position. */
   private async catchUp(
     client: ImapFlow,
@@ -171,11 +185,6 @@ export class MailboxReader {
     // Servers report new messages to a session between commands (Dovecot holds them
     // back during SEARCH): a NOOP first brings the session's view up to date.
     await client.noop();
-    // A mailbox deleted and created again under the reader (a restore, a migration) is
-    // not announced to the open session: ask for its UIDVALIDITY each round.
-    const status = await client.status(source.mailbox, { uidValidity: true });
-    if (status && status.uidValidity !== undefined && status.uidValidity !== uidValidity)
-      throw new UidValidityChanged(uidValidity, status.uidValidity);
     // `N:*` always includes the highest UID, even below N (RFC 3501 §6.4.8): filter.
     const found = (await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [];
     const uids = found.filter((u) => u > lastUid).sort((a, b) => a - b);
