@@ -7,7 +7,7 @@ const config = [
   ...nextTs,
   prettier,
   {
-    ignores: ["node_modules/**", ".next/**", "data/**", "lib/db/generated/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", "data/**", "lib/db/generated/**", "next-env.d.ts"],
   },
   {
     // The domain stays framework-free: no Prisma, no Next.js, no child processes.

