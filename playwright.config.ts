@@ -7,7 +7,9 @@ import { defineConfig } from "@playwright/test";
 // directory and port, and drive Debian's chromium (Playwright's own browser download
 // is not used).
 const port = Number(process.env.E2E_PORT ?? 3917);
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `patchwatch-e2e-${process.pid}`);
+// Set once in the runner, so test workers (other processes) find the same directory.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `patchwatch-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",

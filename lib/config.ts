@@ -13,7 +13,18 @@ import { PatchwatchError } from "./errors";
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Routes in app/ that a project name would shadow. */
-const RESERVED_NAMES = new Set(["api", "git", "m", "series", "search", "static", "_next", "favicon.ico"]);
+const RESERVED_NAMES = new Set([
+  "api",
+  "git",
+  "m",
+  "series",
+  "search",
+  "static",
+  "_next",
+  "favicon.ico",
+  "favicon.svg",
+  "atom.xml",
+]);
 
 /**
  * An IMAP mailbox subscribed to the project's list. Secrets never sit in the file: it

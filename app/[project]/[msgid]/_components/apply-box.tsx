@@ -1,0 +1,88 @@
+import Link from "next/link";
+
+import { CopyCommand } from "@/app/_components/copy-command";
+import type { SeriesPage } from "@/lib/db/series/get-series-page";
+import { seriesHref } from "@/lib/ui/list-params";
+
+/** How to get the series into a tree: the mbox with collected trailers, and a command for it. */
+export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
+  const mbox = `${seriesHref(s.project, s.headMsgid)}/mbox`;
+  return (
+    <section
+      aria-labelledby="apply-heading"
+      className="space-y-1.5 rounded border border-zinc-200 p-2 text-sm dark:border-zinc-800"
+    >
+      <h2 id="apply-heading" className="font-semibold">
+        How to apply
+      </h2>
+      <p>
+        <a href={mbox} className="text-sky-700 hover:underline dark:text-sky-400">
+          Download the mbox
+        </a>{" "}
+        <span className="text-zinc-600 dark:text-zinc-400">
+          (patches with their collected trailers), or run:
+        </span>
+      </p>
+      <CopyCommand command={`curl -s ${origin}${mbox} | git am -3`} label="Command that applies the series" />
+      {s.baseCommit ? (
+        <p className="text-zinc-700 dark:text-zinc-300">
+          base commit <code className="font-mono text-xs break-all">{s.baseCommit}</code>
+        </p>
+      ) : null}
+      {s.basedOn.length ? (
+        <p className="text-zinc-700 dark:text-zinc-300">
+          based on{" "}
+          {s.basedOn.map((b, i) => (
+            <span key={b.msgid}>
+              {i > 0 ? ", " : null}
+              {b.series ? (
+                <Link
+                  href={seriesHref(s.project, b.series.headMsgid)}
+                  className="text-sky-700 hover:underline dark:text-sky-400"
+                >
+                  {b.series.title} (v{b.series.version})
+                </Link>
+              ) : (
+                <Link
+                  href={`/m/${encodeURIComponent(b.msgid)}`}
+                  className="break-all text-sky-700 hover:underline dark:text-sky-400"
+                >
+                  {b.msgid}
+                </Link>
+              )}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {s.apply ? (
+        <p className="text-zinc-700 dark:text-zinc-300">
+          last apply: {s.apply.status}
+          {s.apply.baseCommit ? (
+            <>
+              {" "}
+              on <code className="font-mono text-xs">{s.apply.baseCommit.slice(0, 12)}</code>
+            </>
+          ) : null}
+          {s.apply.tag ? (
+            <>
+              {" "}
+              · tag <code className="font-mono text-xs break-all">{s.apply.tag}</code>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {s.tests.length ? (
+        <ul className="text-zinc-700 dark:text-zinc-300">
+          {s.tests.map((t) => (
+            <li key={t.context}>
+              {t.context}: {t.state}
+              {t.description ? (
+                <span className="text-zinc-600 dark:text-zinc-400"> — {t.description}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

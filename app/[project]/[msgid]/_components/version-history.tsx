@@ -1,0 +1,85 @@
+import Link from "next/link";
+
+import type { SeriesRevision } from "@/lib/db/series/load-revisions";
+import { seriesHref } from "@/lib/ui/list-params";
+
+const reasonWords: Record<string, string> = {
+  "same-author-and-subject": "same author and subject",
+  supersedes: "Supersedes: hint",
+  "previous-version-link": "link to the previous version",
+  "reply-to-previous": "sent as a reply to it",
+  "change-id": "same b4 change-id",
+};
+
+/** Why a version follows the one before it (the nearest older version it is linked to); the full record on hover. */
+function PreviousLink({
+  links,
+  byHead,
+}: {
+  links: SeriesRevision["links"];
+  byHead: Map<string, SeriesRevision>;
+}) {
+  const version = (l: SeriesRevision["links"][number]) => byHead.get(l.olderMsgid)?.version ?? 0;
+  const nearest = links.reduce<SeriesRevision["links"][number] | null>(
+    (best, l) => (best === null || version(l) > version(best) ? l : best),
+    null,
+  );
+  if (!nearest) return null;
+  return (
+    <span className="text-xs text-zinc-500 dark:text-zinc-400" title={nearest.detail}>
+      follows v{version(nearest) || "?"}: {reasonWords[nearest.reason] ?? nearest.reason}
+    </span>
+  );
+}
+
+/** Every version of the topic, the current one marked, each with an interdiff against this one. */
+export function VersionHistory({
+  project,
+  headMsgid,
+  revisions,
+}: {
+  project: string;
+  headMsgid: string;
+  revisions: SeriesRevision[];
+}) {
+  if (revisions.length < 2) return null;
+  const byHead = new Map(revisions.map((r) => [r.headMsgid, r]));
+  return (
+    <section aria-labelledby="versions-heading" className="text-sm">
+      <h2 id="versions-heading" className="mb-1 font-semibold">
+        Versions
+      </h2>
+      <ol className="space-y-0.5">
+        {revisions.map((r) => (
+          <li key={r.headMsgid} className="flex flex-wrap items-baseline gap-x-2">
+            {r.current ? (
+              <span aria-current="page" className="font-semibold">
+                v{r.version} (this one)
+              </span>
+            ) : (
+              <Link
+                href={seriesHref(project, r.headMsgid)}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                v{r.version}
+              </Link>
+            )}
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {r.date ? r.date.toISOString().slice(0, 10) : "no date"} · {r.received}/{r.total}
+              {r.obsolete ? " · obsolete" : ""}
+            </span>
+            {r.current ? null : (
+              <Link
+                href={`${seriesHref(project, headMsgid)}/interdiff?against=${encodeURIComponent(r.headMsgid)}`}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                interdiff
+              </Link>
+            )}
+            <PreviousLink links={r.links} byHead={byHead} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import { findSeriesOfMessage } from "@/lib/db/series/find-series-of-message";
+import { getSeriesPage } from "@/lib/db/series/get-series-page";
+import { getServerDb } from "@/lib/db/server-db";
+import { seriesHref } from "@/lib/ui/list-params";
+import { prepareDiffs } from "@/lib/ui/prepare-diffs";
+
+import { ApplyBox } from "./_components/apply-box";
+import { CoverLetter } from "./_components/cover-letter";
+import { Discussion } from "./_components/discussion";
+import { PatchArticle } from "./_components/patch-article";
+import { PatchIndex } from "./_components/patch-index";
+import { SeriesHeader } from "./_components/series-header";
+import { VersionHistory } from "./_components/version-history";
+import { routeMsgid } from "@/lib/ui/route-msgid";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ project: string; msgid: string }>;
+}
+
+const load = cache((project: string, msgid: string) => getSeriesPage(getServerDb(), project, msgid));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { project, msgid } = await params;
+  const s = await load(project, routeMsgid(msgid));
+  return s ? { title: `${s.title} v${s.version}` } : {};
+}
+
+/** The origin the browser used, for a command to paste into a shell. */
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export default async function SeriesPageView({ params }: Props) {
+  const { project, msgid: raw } = await params;
+  const msgid = routeMsgid(raw);
+  const s = await load(project, msgid);
+  if (!s) {
+    // A patch or reply of a series: its place on the series' page.
+    const member = await findSeriesOfMessage(getServerDb(), project, msgid);
+    if (member) redirect(`${seriesHref(project, member.headMsgid)}#m-${encodeURIComponent(msgid)}`);
+    notFound();
+  }
+  const files = prepareDiffs(s.patches.map((p) => p.diff));
+  const fileSrc = `${seriesHref(s.project, s.headMsgid)}/file`;
+  return (
+    <div className="space-y-5">
+      <SeriesHeader s={s} now={new Date()} />
+      <ApplyBox s={s} origin={await requestOrigin()} />
+      <VersionHistory project={s.project} headMsgid={s.headMsgid} revisions={s.revisions} />
+      {s.cover ? <CoverLetter cover={s.cover} /> : null}
+      <section aria-labelledby="patches-heading" className="space-y-3">
+        <h2 id="patches-heading" className="text-lg font-semibold">
+          Patches ({s.received}/{s.total})
+        </h2>
+        <PatchIndex s={s} />
+        {s.patches.map((p, i) => (
+          <PatchArticle
+            key={p.index}
+            patch={p}
+            total={s.total}
+            headMsgid={s.headMsgid}
+            files={files[i]!}
+            fileSrc={fileSrc}
+          />
+        ))}
+      </section>
+      <Discussion s={s} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Db } from "../client";
+import { loadRevisions, type SeriesRevision } from "./load-revisions";
+import { type SeriesJson, seriesJsonInclude, toSeriesJson } from "./series-json";
+
+export interface SeriesVersionJson {
+  id: string;
+  version: number;
+  subject: string;
+  date: string | null;
+  received: number;
+  total: number;
+  obsolete: boolean;
+  /** This is the series that was asked for. */
+  current: boolean;
+  /** Why this version is linked to an older one (revision_link). */
+  links: { older: string; reason: string; detail: string }[];
+}
+
+export interface SeriesDetailJson extends SeriesJson {
+  /** Every revision of the topic, this one included, oldest version first. */
+  versions: SeriesVersionJson[];
+}
+
+/**
+ * One series of a project by its head Message-ID, in the `series --json` shape, with
+ * every revision of its topic; null when the project has no such series.
+ */
+export async function getSeriesDetail(
+  db: Db,
+  projectName: string,
+  headMsgid: string,
+): Promise<SeriesDetailJson | null> {
+  const series = await db.series.findFirst({
+    where: { project: { name: projectName }, headMsgid },
+    include: seriesJsonInclude,
+  });
+  if (!series) return null;
+  const revisions = await loadRevisions(db, series);
+  return { ...toSeriesJson(series), versions: revisions.map(toVersionJson) };
+}
+
+function toVersionJson(r: SeriesRevision): SeriesVersionJson {
+  return {
+    id: r.headMsgid,
+    version: r.version,
+    subject: r.title,
+    date: r.date?.toISOString() ?? null,
+    received: r.received,
+    total: r.total,
+    obsolete: r.obsolete,
+    current: r.current,
+    links: r.links.map((l) => ({ older: l.olderMsgid, reason: l.reason, detail: l.detail })),
+  };
+}

@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+import { component, described } from "./api-docs";
+import { authorSchema, isoDateTime, msgidSchema } from "./common";
+
+/*
+ * Series in the API use the keys of `patchwatch series --json` (README.md) wherever the two
+ * overlap: id is the head Message-ID, subject is the subject without prefixes, replies is a
+ * count. More keys may be added; none will change meaning.
+ */
+
+const count = z.number().int().min(0);
+
+const linksSchema = described(
+  "paths on this server: the JSON detail and the web page",
+  z.object({ self: z.string(), html: z.string() }),
+);
+
+const seriesCommon = {
+  id: described("the head Message-ID: the cover letter's, or the first patch's", msgidSchema),
+  project: z.string(),
+  subject: described("the subject without [PATCH …] prefixes", z.string()),
+  author: authorSchema,
+  version: z.number(),
+  total: described("patches announced (N of i/N)", count),
+  received: described("patches received", count),
+  complete: z.boolean(),
+  obsoletedBy: described("head Message-ID of the newer revision", msgidSchema.nullable()),
+  replies: count,
+  reviewed: described(
+    "every patch has a Reviewed-by or Acked-by from someone other than the author",
+    z.boolean(),
+  ),
+  isRfc: z.boolean(),
+  isPull: z.boolean(),
+  date: isoDateTime.nullable(),
+  lastActivity: isoDateTime.nullable(),
+};
+
+export const seriesListItemSchema = component(
+  "SeriesListItem",
+  "One line of the series list",
+  z.object({
+    ...seriesCommon,
+    obsoletedByVersion: z.number().nullable(),
+    reviewedPatches: described(
+      "patches with a Reviewed-by or Acked-by from someone other than the author",
+      count,
+    ),
+    mergedAt: isoDateTime.nullable(),
+    apply: described("the latest attempt to apply the series", z.object({ status: z.string() }).nullable()),
+    tests: described(
+      "latest result of each test context",
+      z.object({ passed: count, failed: count }).nullable(),
+    ),
+    links: linksSchema,
+  }),
+);
+
+export const seriesPageSchema = component(
+  "SeriesPage",
+  "One page of series, newest activity first",
+  z.object({
+    items: z.array(seriesListItemSchema),
+    next: described(
+      "the cursor of the next page (pass it as `after`); null on the last page",
+      z.string().nullable(),
+    ),
+  }),
+);
+
+const trailerSchema = component(
+  "Trailer",
+  "A review tag that counts for a patch",
+  z.object({
+    kind: described("Reviewed-by, Acked-by, Tested-by, …", z.string()),
+    name: z.string(),
+    email: z.string(),
+    origin: described("in-patch, reply-to-patch, reply-to-cover, range-reply or carried", z.string()),
+    from: described("the Message-ID of the mail that gave it", msgidSchema),
+    senderMismatch: described("the mail's sender is not the person the tag names", z.boolean()),
+  }),
+);
+
+const patchSchema = component(
+  "Patch",
+  "One patch of a series",
+  z.object({
+    index: count,
+    msgid: msgidSchema,
+    subject: z.string(),
+    replaces: described("the patch a partial reroll replaced", msgidSchema.nullable()),
+    trailers: z.array(trailerSchema),
+  }),
+);
+
+const versionSchema = component(
+  "SeriesVersion",
+  "One revision of the same topic",
+  z.object({
+    id: msgidSchema,
+    version: z.number(),
+    subject: z.string(),
+    date: isoDateTime.nullable(),
+    received: count,
+    total: count,
+    obsolete: z.boolean(),
+    current: described("this is the series asked for", z.boolean()),
+    links: described(
+      "why this version was linked to an older one",
+      z.array(z.object({ older: msgidSchema, reason: z.string(), detail: z.string() })),
+    ),
+  }),
+);
+
+export const seriesDetailSchema = component(
+  "SeriesDetail",
+  "A series with its patches, trailers and revisions",
+  z.object({
+    ...seriesCommon,
+    cover: described("the series has a cover letter", z.boolean()),
+    basedOn: described("Message-ID named by Based-on:", msgidSchema.nullable()),
+    revisions: described("head Message-IDs of the other revisions", z.array(msgidSchema)),
+    baseCommit: z.string().nullable(),
+    changeId: z.string().nullable(),
+    patches: z.array(patchSchema),
+    versions: described(
+      "every revision of the topic, oldest first, this one included",
+      z.array(versionSchema),
+    ),
+    links: linksSchema,
+  }),
+);
