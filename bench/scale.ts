@@ -115,14 +115,29 @@ async function buildDatabase(): Promise<void> {
     skipSeries: true,
   });
   clearInterval(progress);
-  const t = performance.now();
-  const projectIds = new Map((await db.project.findMany()).map((p) => [p.name, p.id]));
-  const s = await rebuildSeriesFor(db, projectIds, ["ltp"]);
   console.log(
-    `built pw_scale: ${summary.stored} messages in ${((performance.now() - started) / 1000).toFixed(0)} s; ${s.series} series assembled in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    `imported ${summary.stored} messages in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   await parser.close();
   await closeDb(db);
+  await assemble();
+}
+
+/** Assembles every series of the project at once, as after a bulk import. */
+async function assemble(): Promise<void> {
+  const db = createDb(dbUrl);
+  const t = performance.now();
+  const projectIds = new Map((await db.project.findMany()).map((p) => [p.name, p.id]));
+  const s = await rebuildSeriesFor(db, projectIds, ["ltp"]);
+  console.log(`${s.series} series assembled in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  await closeDb(db);
+}
+
+async function seriesCount(): Promise<number> {
+  const db = createDb(dbUrl);
+  const n = await db.series.count();
+  await closeDb(db);
+  return n;
 }
 
 interface Sample {
@@ -168,7 +183,10 @@ async function main(): Promise<void> {
   if (values.rebuild || have === null || have < target) {
     console.log(`building pw_scale with ${target} messages (kept for later runs; --rebuild to redo)`);
     await buildDatabase();
-  } else console.log(`using pw_scale: ${have} messages`);
+  } else {
+    console.log(`using pw_scale: ${have} messages`);
+    if ((await seriesCount()) === 0) await assemble();
+  }
   // A database built by an earlier version gets the migrations since (search indexes).
   await migrate(dbUrl);
   if (values["build-only"]) return;

@@ -50,9 +50,9 @@ export function assembleSeries(messages: readonly SeriesMessage[]): SeriesPlan {
     for (const id of built.draft.memberIds) seriesOfMsg.set(id, built.draft);
     memberLabels(built.draft, labels);
   }
-  classifications.push(
-    ...attachReplies(nonMembers, thread, members, seriesOfMsg, (id) => labels.get(id) ?? id),
-  );
+  // A loop, not push(...spread): a list's years of replies overflow the call stack.
+  for (const c of attachReplies(nonMembers, thread, members, seriesOfMsg, (id) => labels.get(id) ?? id))
+    classifications.push(c);
   for (const d of drafts) for (const r of d.replies) seriesOfMsg.set(r.msg.msgid, d);
 
   for (const d of drafts) {
