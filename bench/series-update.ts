@@ -13,16 +13,11 @@
  * DATABASE_URL set, a fresh database is created on that server; otherwise a private
  * embedded server is started in a temporary directory.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import pg from "pg";
-
 import { loadProjects } from "../lib/config";
 import { closeDb, createDb, type Db } from "../lib/db/client";
-import { startEmbeddedServer } from "../lib/db/embedded-server";
 import { migrate } from "../lib/db/migrate";
 import { rebuildProjectSeries } from "../lib/db/series/rebuild-series";
 import { updateProjectSeries } from "../lib/db/series/update-project-series";
@@ -30,6 +25,7 @@ import { derivedState, stateDifferences } from "../lib/db/test-support/derived-s
 import { importMessages } from "../lib/ingest/import-messages";
 import { inlineParser } from "../lib/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
+import { freshDatabase, percentile, rewriteIds } from "./support";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const { values } = parseArgs({
@@ -42,58 +38,10 @@ const { values } = parseArgs({
 const copies = Number(values.copies);
 const held = Number(values.new);
 
-/** Gives every Message-ID (and every reference to one) a per-copy suffix (as bench/ingest.ts). */
-function rewriteIds(raw: Buffer, copy: number): Buffer {
-  if (copy === 0) return raw;
-  const text = raw.toString("latin1");
-  const end = text.search(/\r?\n\r?\n/);
-  const head = (end < 0 ? text : text.slice(0, end)).replace(/<([^<>@\s]+)@/g, `<$1.c${copy}@`);
-  return Buffer.from(end < 0 ? head : head + text.slice(end), "latin1");
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 function summary(list: readonly number[], unit: string): string {
   const s = [...list].sort((a, b) => a - b);
   const f = (x: number) => (unit === "ms" ? x.toFixed(1) : String(x));
   return `median ${f(percentile(s, 50))}, p90 ${f(percentile(s, 90))}, p99 ${f(percentile(s, 99))}, max ${f(s[s.length - 1] ?? 0)} ${unit}`;
-}
-
-async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const name = `pw_bench_series_${process.pid}`;
-  const make = async (adminUrl: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name}`);
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    return { url: u.toString(), admin: adminUrl };
-  };
-  const drop = async (admin: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  if (process.env.DATABASE_URL) {
-    const { url, admin } = await make(process.env.DATABASE_URL);
-    return { url, cleanup: () => drop(admin) };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patchwatch-bench-"));
-  const server = await startEmbeddedServer(dir);
-  const { url, admin } = await make(server.url);
-  return {
-    url,
-    cleanup: async () => {
-      await drop(admin);
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -105,7 +53,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function main(): Promise<void> {
   const messages: Buffer[] = [];
   for await (const { raw } of openMessageSource(values.archive)) messages.push(raw);
-  const { url, cleanup } = await freshDatabase();
+  const { url, cleanup } = await freshDatabase("series");
   await migrate(url);
   const db: Db = createDb(url);
   const projects = loadProjects(path.join(root, "projects.json")).projects;

@@ -27,15 +27,7 @@ export async function processPendingRaws(
   parser: Parser,
   options: { batchSize?: number; onBatch?: (summary: ProcessSummary) => void } = {},
 ): Promise<ProcessSummary> {
-  const summary: ProcessSummary = {
-    read: 0,
-    stored: 0,
-    failed: 0,
-    duplicateMsgids: 0,
-    patches: 0,
-    unrouted: 0,
-    touchedProjects: new Set(),
-  };
+  const summary: ProcessSummary = { read: 0, ...emptyWrite() };
   let after = 0n;
   for (;;) {
     const page = await nextPendingRaws(db, after, options.batchSize ?? 256);
@@ -48,12 +40,7 @@ export async function processPendingRaws(
     const parsed = page.map((p, i) => toParsedRaw(p.rawId, results[i]!, projects, p.importedInto));
     const w = await writeEach(db, parsed, projectIds);
     summary.read += page.length;
-    summary.stored += w.stored;
-    summary.failed += w.failed;
-    summary.duplicateMsgids += w.duplicateMsgids;
-    summary.patches += w.patches;
-    summary.unrouted += w.unrouted;
-    for (const t of w.touchedProjects) summary.touchedProjects.add(t);
+    addWrite(summary, w);
     options.onBatch?.(summary);
   }
   return summary;
@@ -92,17 +79,18 @@ async function writeEach(db: Db, items: ParsedRaw[], projectIds: Map<string, num
       return { ...emptyWrite(), failed: 1 };
     }
     const total = emptyWrite();
-    for (const item of items) {
-      const w = await writeEach(db, [item], projectIds);
-      total.stored += w.stored;
-      total.failed += w.failed;
-      total.duplicateMsgids += w.duplicateMsgids;
-      total.patches += w.patches;
-      total.unrouted += w.unrouted;
-      for (const t of w.touchedProjects) total.touchedProjects.add(t);
-    }
+    for (const item of items) addWrite(total, await writeEach(db, [item], projectIds));
     return total;
   }
+}
+
+function addWrite(total: WriteSummary, w: WriteSummary): void {
+  total.stored += w.stored;
+  total.failed += w.failed;
+  total.duplicateMsgids += w.duplicateMsgids;
+  total.patches += w.patches;
+  total.unrouted += w.unrouted;
+  for (const t of w.touchedProjects) total.touchedProjects.add(t);
 }
 
 function emptyWrite(): WriteSummary {
