@@ -118,7 +118,7 @@ describe("live ingestion from IMAP", () => {
     // The series built batch by batch are those a rebuild from scratch gives.
     await rebuildProjectSeries(t.db, (await t.db.project.findUniqueOrThrow({ where: { name: "ltp" } })).id);
     expect(await seriesSnapshot()).toEqual(live);
-  });
+  }, 300_000);
 
   it("stores a message delivered to two mailboxes once, and links a cross-post to both projects", async () => {
     // patchew 0001: a QEMU patch To qemu-devel, Cc qemu-block. Each list adds its List-Id,
