@@ -13,6 +13,7 @@
  *    time and bytes; and the gzipped JavaScript the list page loads.
  */
 import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
@@ -200,11 +201,15 @@ async function main(): Promise<void> {
     DATABASE_URL: dbUrl,
     PATCHWATCH_DATA: "/tmp/pw-scale",
   };
+  // `next build` adds its build directory to tsconfig.json: put the file back afterwards.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const tsconfigText = fs.readFileSync(tsconfig, "utf8");
   const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     env,
     stdio: "inherit",
   });
+  fs.writeFileSync(tsconfig, tsconfigText);
   if (build.status !== 0) throw new Error("next build failed");
   const next = spawn(
     process.execPath,
