@@ -219,15 +219,7 @@ describe("live ingestion from IMAP", () => {
 
 describe("flags", () => {
   async function seenFlags(mailbox: string): Promise<boolean[]> {
-    const { ImapFlow } = await import("imapflow");
-    const client = new ImapFlow({
-      host: server.host,
-      port: server.port,
-      secure: false,
-      auth: { user: server.user, pass: server.password },
-      logger: false,
-    });
-    await client.connect();
+    const client = await server.connect();
     await client.mailboxOpen(mailbox, { readOnly: true });
     const messages = await client.fetchAll("1:*", { flags: true });
     await client.logout();
@@ -336,15 +328,7 @@ describe("a server without IDLE", () => {
   });
 
   it("is polled, and every message still arrives", async () => {
-    const { ImapFlow } = await import("imapflow");
-    const probe = new ImapFlow({
-      host: plain.host,
-      port: plain.port,
-      secure: false,
-      auth: { user: plain.user, pass: plain.password },
-      logger: false,
-    });
-    await probe.connect();
+    const probe = await plain.connect();
     expect(probe.capabilities.has("IDLE")).toBe(false);
     await probe.logout();
 

@@ -1,6 +1,5 @@
 import net from "node:net";
 
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { patchewMessages } from "../../mail/test-support/fixtures";
@@ -10,19 +9,6 @@ const MAILBOX = "qemu-devel";
 // A patch and two replies: three real list mails, with LF line ends.
 const SERIES = patchewMessages("0003-single-patch-reviewed.mbox.gz");
 
-async function connect(server: DovecotServer): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: server.host,
-    port: server.port,
-    secure: false,
-    auth: { user: server.user, pass: server.password },
-    logger: false,
-  });
-  client.on("error", () => undefined);
-  await client.connect();
-  return client;
-}
-
 interface Stored {
   uid: number;
   messageId?: string;
@@ -30,7 +16,7 @@ interface Stored {
 }
 
 async function messages(server: DovecotServer, mailbox: string): Promise<Stored[]> {
-  const client = await connect(server);
+  const client = await server.connect();
   try {
     const { exists } = await client.mailboxOpen(mailbox, { readOnly: true });
     if (exists === 0) return [];
@@ -85,7 +71,7 @@ describe("startDovecot", () => {
   it("keeps the mail and the port across stop and start, dropping open connections", async () => {
     const port = server.port;
     const before = await server.uidValidity(MAILBOX);
-    const client = await connect(server);
+    const client = await server.connect();
     const closed = new Promise((resolve) => client.once("close", resolve));
 
     await server.stop();
@@ -119,7 +105,7 @@ describe("startDovecot", () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`dovecot: appended ${raws.length} messages in ${seconds.toFixed(2)} s`);
 
-    const client = await connect(server);
+    const client = await server.connect();
     try {
       expect(await client.status("bulk", { messages: true, uidNext: true })).toMatchObject({
         messages: 2_000,

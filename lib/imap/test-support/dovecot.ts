@@ -30,6 +30,8 @@ export interface DovecotServer {
   /** Deletes and creates the mailbox again: empty, with a new UIDVALIDITY. Not INBOX. */
   recreateMailbox(mailbox: string): Promise<void>;
   uidValidity(mailbox: string): Promise<bigint>;
+  /** A logged-in imapflow client of the test user, for tests to look with. */
+  connect(): Promise<ImapFlow>;
 }
 
 const DOVECOT = "/usr/sbin/dovecot";
@@ -349,6 +351,18 @@ export async function startDovecot(
         }
         await client.mailboxCreate(mailbox);
       });
+    },
+    async connect() {
+      const client = new ImapFlow({
+        host: HOST,
+        port,
+        secure: false,
+        auth: { user: USER, pass: password },
+        logger: false,
+      });
+      client.on("error", () => undefined);
+      await client.connect();
+      return client;
     },
     uidValidity: (mailbox) =>
       withClient(async (client) => {
