@@ -70,9 +70,15 @@ const MESSAGE_COLUMNS = [
   "hint_msgids",
   "warnings",
   "unrouted_reason",
+  "person_id",
 ] as const;
 
-function messageRow(rawId: bigint, mail: Mail, unroutedReason: string | null): unknown[] {
+function messageRow(
+  rawId: bigint,
+  mail: Mail,
+  unroutedReason: string | null,
+  personId: number | null,
+): unknown[] {
   const s = mail.parsedSubject;
   return [
     mail.messageId,
@@ -107,6 +113,7 @@ function messageRow(rawId: bigint, mail: Mail, unroutedReason: string | null): u
     hintMsgids(mail.hints).map(clean),
     mail.warnings.map(clean),
     unroutedReason,
+    personId,
   ];
 }
 
@@ -133,17 +140,29 @@ export async function writeParsed(
         [f.rawId, f.result.error, clean(f.result.detail)],
       );
     }
+    const personByEmail = await linkPeople(
+      sql,
+      ok.flatMap(({ result: { mail } }) =>
+        mail.from?.email ? [{ name: clean(mail.from.name), email: clean(mail.from.email) }] : [],
+      ),
+    );
     const created = await bulkInsert<{ id: string; raw_id: string }>(
       sql,
       "message",
       MESSAGE_COLUMNS,
-      ok.map((i) => messageRow(i.rawId, i.result.mail, i.routes.length ? null : i.unroutedReason)),
+      ok.map(({ rawId, routes, unroutedReason, result: { mail } }) =>
+        messageRow(
+          rawId,
+          mail,
+          routes.length ? null : unroutedReason,
+          personByEmail.get(clean(mail.from?.email ?? "")) ?? null,
+        ),
+      ),
       "ON CONFLICT (msgid) DO NOTHING RETURNING id, raw_id",
     );
     const createdByRaw = new Map(created.map((c) => [BigInt(c.raw_id), BigInt(c.id)]));
     const links: unknown[][] = [];
     const processed: bigint[] = [];
-    const senders: { messageId: bigint; name: string; email: string }[] = [];
     for (const item of ok) {
       const messageId = createdByRaw.get(item.rawId);
       const msgid = item.result.mail.messageId;
@@ -177,8 +196,6 @@ export async function writeParsed(
         continue;
       }
       summary.stored++;
-      const from = item.result.mail.from;
-      if (from?.email) senders.push({ messageId, name: clean(from.name), email: clean(from.email) });
       if (item.result.mail.kind === "patch") summary.patches++;
       if (item.routes.length === 0) summary.unrouted++;
       for (const route of item.routes) {
@@ -196,7 +213,6 @@ export async function writeParsed(
       links,
       "ON CONFLICT DO NOTHING",
     );
-    await linkPeople(sql, senders);
     // The parsed Message-ID replaces the peeked one (it may have been derived).
     await sql.query(
       `UPDATE raw_message r SET state = 'processed', processed_at = now(), error = NULL, error_detail = NULL, msgid = m.msgid
