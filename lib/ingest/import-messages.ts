@@ -108,10 +108,14 @@ export async function importMessages(
   const MAX_IN_FLIGHT = 3;
   const inFlight: Promise<unknown>[] = [];
   let batch: IncomingRaw[] = [];
+  // Slow start: the first batches are small, so that all three stages are busy after a
+  // few dozen messages rather than after a whole batch has gone through each in turn.
+  let nextBatchSize = Math.max(1, Math.min(batchSize, 32));
   const flush = async () => {
     if (batch.length === 0) return;
     inFlight.push(submit(batch));
     batch = [];
+    nextBatchSize = Math.min(batchSize, nextBatchSize * 2);
     if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
     options.onProgress?.(progress);
   };
@@ -121,7 +125,7 @@ export async function importMessages(
       summary.read++;
       progress.read++;
       progress.bytes += raw.length;
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= nextBatchSize) await flush();
     }
     await flush();
   } finally {
