@@ -35,6 +35,16 @@ test("a series page shows the cover letter, patches with their trailers, and a d
   await page.screenshot({ path: info.outputPath("series-page.png"), fullPage: false });
 });
 
+test("the files a big series leaves out of its page load as the reader scrolls to them", async ({ page }) => {
+  // 6 patches removing old tools: thousands of diff lines, of which the page renders the
+  // first few hundred; the rest comes file by file.
+  await page.goto(`/ltp/${encodeURIComponent("20260205121540.329921-1-pvorel@suse.cz")}`);
+  const later = page.locator("details").filter({ hasText: "they load as you scroll here" }).last();
+  await later.scrollIntoViewIfNeeded();
+  await expect(later).toHaveAttribute("open", "");
+  await expect(later.locator(".b > div").first()).toBeVisible();
+});
+
 test("the version history links every version, and an interdiff compares two", async ({ page }) => {
   await page.goto(`/ltp/${encodeURIComponent(LCHOWN_V6)}`);
   const versions = page.getByRole("region", { name: "Versions" });

@@ -1,4 +1,5 @@
 import type { DiffFileSummary } from "@/lib/diff/diff-view";
+import { AUTO_LOAD_FILE_LINES } from "@/lib/ui/diff-budget";
 import type { PreparedFile } from "@/lib/ui/prepare-diffs";
 
 import { DiffHunks } from "./diff-hunks";
@@ -12,7 +13,7 @@ const statusWord: Record<string, string> = {
   mode: "mode change",
 };
 
-function FileSummary({ file, lazy }: { file: DiffFileSummary; lazy: boolean }) {
+function FileSummary({ file, lazy, autoLoad }: { file: DiffFileSummary; lazy: boolean; autoLoad?: boolean }) {
   const c = file.change;
   const from = c && (c.status === "renamed" || c.status === "copied") ? c.oldPath : null;
   return (
@@ -31,7 +32,8 @@ function FileSummary({ file, lazy }: { file: DiffFileSummary; lazy: boolean }) {
       </span>
       {lazy && !c?.binary ? (
         <span className="w-full font-sans text-zinc-600 group-open:hidden dark:text-zinc-400">
-          {file.lines.toLocaleString("en")} lines, not shown with the page: open to load
+          {file.lines.toLocaleString("en")} lines, not shown with the page:{" "}
+          {autoLoad ? "they load as you scroll here, or open to load" : "open to load"}
         </span>
       ) : null}
     </summary>
@@ -66,7 +68,10 @@ export function DiffFiles({
             <LazyDiffFile
               src={srcFor(f.summary.index)}
               lines={f.summary.lines}
-              summary={<FileSummary file={f.summary} lazy />}
+              autoLoad={f.summary.lines <= AUTO_LOAD_FILE_LINES}
+              summary={
+                <FileSummary file={f.summary} lazy autoLoad={f.summary.lines <= AUTO_LOAD_FILE_LINES} />
+              }
             />
           )}
         </div>

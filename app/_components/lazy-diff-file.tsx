@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 import type { DiffHunkView } from "@/lib/diff/diff-view";
 import { type DiffBlock, diffBlocks } from "@/lib/ui/diff-blocks";
@@ -13,14 +13,46 @@ type State =
 /** Blocks added per step: each step is a short task, so the page answers while a big file fills in. */
 const BLOCKS_PER_STEP = 3;
 
+/** How near the viewport a file that loads by itself starts loading. */
+const AUTO_LOAD_MARGIN = "800px 0px";
+
 /**
- * A file of a big diff that the page did not render: closed, and its hunks fetched as
- * JSON (tokens, never HTML) the first time it is opened, then shown a few blocks at a time.
+ * A file of a diff that the page did not render: closed, and its hunks fetched as JSON
+ * (tokens, never HTML) the first time it is opened, then shown a few blocks at a time.
+ * With `autoLoad` it opens by itself, once, when scrolled near, so that reading a
+ * series straight through needs no clicks; a huge file waits to be opened.
  */
-export function LazyDiffFile({ src, summary, lines }: { src: string; summary: ReactNode; lines: number }) {
+export function LazyDiffFile({
+  src,
+  summary,
+  lines,
+  autoLoad,
+}: {
+  src: string;
+  summary: ReactNode;
+  lines: number;
+  autoLoad: boolean;
+}) {
   const [state, setState] = useState<State>({ at: "idle" });
   const [shown, setShown] = useState(BLOCKS_PER_STEP);
   const total = state.at === "done" ? state.blocks.length : 0;
+  const details = useRef<HTMLDetailsElement>(null);
+
+  useEffect(() => {
+    const element = details.current;
+    if (!autoLoad || !element || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        // Opening fires the toggle event, which loads it.
+        element.open = true;
+      },
+      { rootMargin: AUTO_LOAD_MARGIN },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [autoLoad]);
 
   useEffect(() => {
     if (shown >= total) return;
@@ -44,6 +76,7 @@ export function LazyDiffFile({ src, summary, lines }: { src: string; summary: Re
 
   return (
     <details
+      ref={details}
       className="group rounded border border-zinc-200 dark:border-zinc-800"
       onToggle={(e) => {
         if (e.currentTarget.open && (state.at === "idle" || state.at === "failed")) void load();

@@ -1,6 +1,5 @@
 import type { SeriesListRow } from "@/lib/db/series/list-series";
 
-import { SERIES_COLUMNS } from "./series-columns";
 import { SeriesRow } from "./series-row";
 
 /** The rows of a list page, newest activity first, with a header row on wide screens. */
@@ -22,7 +21,7 @@ export function SeriesList({
     <div className="text-sm">
       <div
         aria-hidden="true"
-        className={`hidden border-b border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-500 sm:grid dark:border-zinc-700 dark:text-zinc-400 ${SERIES_COLUMNS}`}
+        className="series-grid hidden border-b border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-500 sm:grid dark:border-zinc-700 dark:text-zinc-400"
       >
         <span>Series</span>
         <span>Author</span>

@@ -1,16 +1,14 @@
-import Link from "next/link";
-
 import type { SeriesListRow } from "@/lib/db/series/list-series";
 import { seriesHref } from "@/lib/ui/list-params";
 
 import { RelativeDate } from "./relative-date";
 import { SeriesBadges } from "./series-badges";
-import { SERIES_COLUMNS } from "./series-columns";
 
 /**
  * One series of the list. Column labels are visible on a phone (where the facts wrap
  * onto a second line) and read by screen readers everywhere; the desktop header row is
- * for the eye only.
+ * for the eye only. Fifty of these make a page, so the markup is lean: classes from
+ * globals.css, and plain links (next/link would prefetch fifty series pages).
  */
 export function SeriesRow({
   row,
@@ -23,44 +21,38 @@ export function SeriesRow({
 }) {
   const author = row.authorName || row.authorEmail || "unknown author";
   return (
-    <li
-      data-series-row
-      className={`grid border-b border-zinc-200 px-2 py-1.5 focus-within:bg-sky-50 focus-within:shadow-[inset_3px_0_0_var(--color-sky-600)] hover:bg-zinc-50 dark:border-zinc-800 dark:focus-within:bg-sky-950/60 dark:hover:bg-zinc-900 ${SERIES_COLUMNS}`}
-    >
+    <li data-series-row className="series-row series-grid">
       <div className="min-w-0 break-words">
         {showProject ? (
-          <Link
-            href={`/${encodeURIComponent(row.project)}`}
-            className="mr-1.5 rounded bg-zinc-100 px-1 text-xs text-zinc-700 hover:underline dark:bg-zinc-800 dark:text-zinc-300"
-          >
+          <a href={`/${encodeURIComponent(row.project)}`} className="series-project">
             {row.project}
-          </Link>
+          </a>
         ) : null}
-        <Link
+        <a
           data-row-link
           href={seriesHref(row.project, row.headMsgid)}
-          className={`mr-1.5 font-medium hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${row.obsoletedBy ? "text-zinc-500 dark:text-zinc-400" : "text-zinc-900 dark:text-zinc-100"}`}
+          className={row.obsoletedBy ? "series-title obsolete" : "series-title"}
         >
           {row.title || "(no subject)"}
-        </Link>
+        </a>
         <SeriesBadges row={row} />
       </div>
-      <div className="flex min-w-0 gap-x-2 text-xs whitespace-nowrap text-zinc-600 sm:contents sm:text-sm dark:text-zinc-400">
+      <div className="series-facts">
         <span className="min-w-0 truncate" title={row.authorEmail}>
           <span className="sr-only">by </span>
           {author}
         </span>
-        <span className="sm:text-right">
+        <span className="num">
           <span className="sr-only">version </span>v{row.version}
         </span>
         <span
-          className={`tabular-nums sm:text-right ${row.complete ? "" : "text-orange-700 dark:text-orange-300"}`}
+          className={row.complete ? "num" : "num short"}
           title={`${row.received} of ${row.total} patches received`}
         >
-          {row.received}/{row.total}
+          {`${row.received}/${row.total}`}
           <span className="sr-only"> patches</span>
         </span>
-        <span className="tabular-nums sm:text-right">
+        <span className="num">
           {row.replyCount}
           <span className="sm:sr-only"> {row.replyCount === 1 ? "reply" : "replies"}</span>
         </span>

@@ -5,8 +5,15 @@
  * opened. A file never is cut in the middle: it is shown whole or not at all.
  */
 
-/** Diff lines rendered with the page; about 1 MB of HTML at most, and quick to lay out. */
-export const INLINE_DIFF_LINES = 2500;
+/**
+ * Diff lines rendered with the page: about three screens, ~250 KB of HTML at most, so the
+ * page arrives fast even for a big series; the files after them load as the reader
+ * scrolls to them (AUTO_LOAD_FILE_LINES) or, when huge, when opened.
+ */
+export const INLINE_DIFF_LINES = 600;
+
+/** A file left out of the page up to this size loads by itself when scrolled near. */
+export const AUTO_LOAD_FILE_LINES = 1500;
 
 /** For each patch, for each file (sizes in lines): rendered inline (true) or left to load on demand. */
 export function planInlineFiles(sizes: number[][], budget = INLINE_DIFF_LINES): boolean[][] {
