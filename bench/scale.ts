@@ -23,6 +23,7 @@ import pg from "pg";
 import { parseProjectsFile } from "../lib/config";
 import { closeDb, createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import { analyzeAfterBulkImport } from "../lib/db/ingest/analyze-after-bulk";
 import { importMessages, rebuildSeriesFor } from "../lib/ingest/import-messages";
 import { createParser } from "../lib/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
@@ -130,6 +131,7 @@ async function assemble(): Promise<void> {
   const t = performance.now();
   const projectIds = new Map((await db.project.findMany()).map((p) => [p.name, p.id]));
   const s = await rebuildSeriesFor(db, projectIds, ["ltp"]);
+  await analyzeAfterBulkImport(db);
   console.log(`${s.series} series assembled in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   await closeDb(db);
 }

@@ -14,7 +14,14 @@ export { Prisma } from "./generated/client";
 const pools = new WeakMap<Db, pg.Pool>();
 
 export function createDb(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    // No JIT compilation: our queries are short and indexed, but the estimated cost of
+    // the list's per-row subqueries passes jit_above_cost, and compiling them took 85 ms
+    // of a 90 ms page query on 500,000 messages (3.6 ms without).
+    options: "-c jit=off",
+  });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -1,5 +1,6 @@
 import type { ProjectConfig } from "../config";
 import type { Db } from "../db/client";
+import { ANALYZE_AFTER_MESSAGES, analyzeAfterBulkImport } from "../db/ingest/analyze-after-bulk";
 import { storeRawMessages, type IncomingRaw } from "../db/ingest/store-raw";
 import { writeParsed, type ParsedRaw } from "../db/ingest/write-parsed";
 import { syncProjects } from "../db/projects/sync-projects";
@@ -139,6 +140,7 @@ export async function importMessages(
     const s = await rebuildSeriesFor(db, projectIds, touched);
     summary.series = s.series;
     summary.completeSeries = s.complete;
+    if (summary.stored >= ANALYZE_AFTER_MESSAGES) await analyzeAfterBulkImport(db);
   }
   summary.elapsedMs = performance.now() - started;
   return summary;

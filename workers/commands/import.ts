@@ -2,6 +2,7 @@ import cliProgress from "cli-progress";
 
 import { loadConfig, loadProjects } from "../../lib/config";
 import type { Db } from "../../lib/db/client";
+import { ANALYZE_AFTER_MESSAGES, analyzeAfterBulkImport } from "../../lib/db/ingest/analyze-after-bulk";
 import { estimateSourceBytes } from "../../lib/ingest/estimate-size";
 import { importMessages, type ImportSummary } from "../../lib/ingest/import-messages";
 import { createParser, defaultThreadCount } from "../../lib/ingest/parse-pool";
@@ -86,6 +87,7 @@ export async function importCommand(
     sum.patches += finished.patches;
     sum.series = finished.series;
     sum.completeSeries = finished.completeSeries;
+    if (sum.stored >= ANALYZE_AFTER_MESSAGES) await analyzeAfterBulkImport(db);
     sum.elapsedMs = performance.now() - started;
     printSummary(sum);
     if (skipped.length) process.stdout.write(`not stored (over the size limit): ${skipped.length}\n`);
