@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { SeriesRevision } from "@/lib/db/series/load-revisions";
 import { seriesHref } from "@/lib/ui/list-params";
+import { versionWindow } from "@/lib/ui/version-window";
 
 const reasonWords: Record<string, string> = {
   "same-author-and-subject": "same author and subject",
@@ -32,7 +33,7 @@ function PreviousLink({
   );
 }
 
-/** Every version of the topic, the current one marked, each with an interdiff against this one. */
+/** The versions of the topic around this one, the current one marked, each with an interdiff against it. */
 export function VersionHistory({
   project,
   headMsgid,
@@ -44,13 +45,24 @@ export function VersionHistory({
 }) {
   if (revisions.length < 2) return null;
   const byHead = new Map(revisions.map((r) => [r.headMsgid, r]));
+  const [from, to] = versionWindow(
+    revisions.length,
+    revisions.findIndex((r) => r.current),
+  );
+  const more = (n: number, which: string) =>
+    n > 0 ? (
+      <li className="text-zinc-600 dark:text-zinc-400">
+        … {n} {which} {n === 1 ? "version" : "versions"} of this topic
+      </li>
+    ) : null;
   return (
     <section aria-labelledby="versions-heading" className="text-sm">
       <h2 id="versions-heading" className="mb-1 font-semibold">
         Versions
       </h2>
       <ol className="space-y-0.5">
-        {revisions.map((r) => (
+        {more(from, "older")}
+        {revisions.slice(from, to).map((r) => (
           <li key={r.headMsgid} className="flex flex-wrap items-baseline gap-x-2">
             {r.current ? (
               <span aria-current="page" className="font-semibold">
@@ -79,6 +91,7 @@ export function VersionHistory({
             <PreviousLink links={r.links} byHead={byHead} />
           </li>
         ))}
+        {more(revisions.length - to, "newer")}
       </ol>
     </section>
   );
