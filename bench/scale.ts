@@ -173,9 +173,11 @@ async function measure(label: string, pathname: string): Promise<void> {
 async function pageJavaScript(pathname: string): Promise<number> {
   const { body } = await get(pathname);
   // Modern browsers skip `nomodule` scripts (the legacy polyfills).
-  const scripts = [...body.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)]
-    .filter((m) => !/nomodule/i.test(m[1]!))
-    .map((m) => m[2]!);
+  // (The attribute may come after src: test the whole tag.)
+  const scripts = [...body.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\snomodule\b/i.test(tag))
+    .flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []);
   let total = 0;
   for (const src of new Set(scripts)) {
     const response = await fetch(new URL(src, `http://127.0.0.1:${port}`));

@@ -6,11 +6,11 @@
  */
 
 /**
- * Diff lines rendered with the page: about three screens, ~250 KB of HTML at most, so the
+ * Diff lines rendered with the page: about two screens, ~150 KB of HTML at most, so the
  * page arrives fast even for a big series; the files after them load as the reader
  * scrolls to them (AUTO_LOAD_FILE_LINES) or, when huge, when opened.
  */
-export const INLINE_DIFF_LINES = 600;
+export const INLINE_DIFF_LINES = 400;
 
 /** A file left out of the page up to this size loads by itself when scrolled near. */
 export const AUTO_LOAD_FILE_LINES = 1500;
