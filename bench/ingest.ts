@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     for (let c = 0; c < copies; c++)
       for (const [i, m] of messages.entries()) yield { raw: rewriteIds(m, c), origin: `copy ${c} #${i}` };
   }
-  let t = performance.now();
+  const t = performance.now();
   const summary = await importMessages(source(), {
     db,
     projects,
