@@ -50,6 +50,45 @@ const imapSourceSchema = z
     message: "give exactly one of passwordEnv and accessTokenEnv",
   });
 
+/** A value handed to git as a repository: a URL or a local path, never something git would read as an option. */
+const repositorySchema = z
+  .string()
+  .min(1)
+  .refine((s) => !s.startsWith("-") && !/[\0\n]/.test(s), { message: "a repository URL or path" });
+
+/** The project's upstream tree, which series are applied to (workers/apply.ts). */
+const gitSchema = z
+  .object({
+    /** The upstream repository: a URL git can fetch, or a local path. */
+    url: repositorySchema,
+    branch: z
+      .string()
+      .min(1)
+      .regex(/^(?!-)(?!.*\.\.)[A-Za-z0-9._/+-]+$/, "a branch name")
+      .default("master"),
+    /** Minutes between fetches of the upstream repository (it is also fetched before each apply round). */
+    fetchMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
+    /** Series whose last activity is older than this many days are not applied or retried; none when absent. */
+    applyDays: z.number().int().positive().optional(),
+    /**
+     * A remote the `patchwatch/…` tags are pushed to as well (a GitLab or GitHub mirror);
+     * `fetchUrl` is the URL people fetch from when it differs from the push URL.
+     */
+    publish: z
+      .object({
+        url: repositorySchema,
+        fetchUrl: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const projectSchema = z
   .object({
     name: z
@@ -91,12 +130,7 @@ const projectSchema = z
           .transform((s) => s.toLowerCase()),
       )
       .default([]),
-    git: z
-      .object({
-        url: z.string().min(1),
-        branch: z.string().min(1).default("master"),
-      })
-      .optional(),
+    git: gitSchema.optional(),
     maintainersPath: z.string().default("MAINTAINERS"),
     /** Days without an answer from anyone but the author before a series counts as lost. */
     lostAfterDays: z.number().int().positive().default(14),
@@ -141,6 +175,7 @@ const projectsFileSchema = z
 
 export type ProjectConfig = z.infer<typeof projectSchema>;
 export type ImapSourceConfig = z.infer<typeof imapSourceSchema>;
+export type GitConfig = z.infer<typeof gitSchema>;
 export type ProjectsFile = z.infer<typeof projectsFileSchema>;
 
 const envSchema = z.object({
@@ -255,4 +290,36 @@ export function resolveImapSources(
       auth: passwordEnv ? { user: source.user, pass: secret } : { user: source.user, accessToken: secret },
     };
   });
+}
+
+const clientEnvSchema = z.object({
+  PATCHWATCH_SERVER: z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
+    .optional(),
+  HOME: z.string().optional(),
+  XDG_CONFIG_HOME: z.string().optional(),
+  GIT_CONFIG_GLOBAL: z.string().optional(),
+});
+
+/** What the `patchwatch apply` and `list` commands read: the server, and where the user's git configuration is. */
+export interface ClientConfig {
+  server: string | undefined;
+  home: string | undefined;
+  xdgConfigHome: string | undefined;
+  gitConfigGlobal: string | undefined;
+}
+
+export function loadClientConfig(env: NodeJS.ProcessEnv = process.env): ClientConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = clientEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new PatchwatchError("config-invalid", `invalid environment:\n${formatIssues(parsed.error)}`);
+  }
+  const e = parsed.data;
+  return {
+    server: e.PATCHWATCH_SERVER,
+    home: e.HOME,
+    xdgConfigHome: e.XDG_CONFIG_HOME,
+    gitConfigGlobal: e.GIT_CONFIG_GLOBAL,
+  };
 }

@@ -5,7 +5,9 @@ import { Command, Option } from "commander";
 import { loadConfig, loadProjects } from "../lib/config";
 import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
+import { applyCommand } from "./commands/apply";
 import { importCommand } from "./commands/import";
+import { listCommand } from "./commands/list";
 import { listMessagesJson } from "../lib/db/messages/list-messages-json";
 import { explainMessage } from "../lib/db/messages/explain-message";
 import { listSeriesJson } from "../lib/db/series/list-series-json";
@@ -130,6 +132,38 @@ program
   .description("create or update the database schema")
   .action(async () => {
     await withDatabase(async (open) => process.stdout.write(`database ready (${open.mode})\n`));
+  });
+
+program
+  .command("list")
+  .description("list the series a search finds on a Patchwatch server")
+  .argument("[query...]", "a search, as in the web UI (empty: the newest series)")
+  .option("--server <url>", "the Patchwatch server (default: $PATCHWATCH_SERVER, else http://localhost:3000)")
+  .option("--project <name>", "only this project")
+  .addOption(
+    new Option("--limit <n>", "series to show, 1 to 200")
+      .default(30)
+      .argParser((v) => Math.min(200, Math.max(1, Number.parseInt(v, 10) || 30))),
+  )
+  .option("--json", "machine-readable output")
+  .action(
+    async (words: string[], opts: { server?: string; project?: string; limit: number; json?: boolean }) => {
+      await listCommand(words.join(" "), opts);
+    },
+  );
+
+program
+  .command("apply")
+  .description("apply a series from a Patchwatch server to the git checkout you are in (git am -3)")
+  .argument("<target...>", "a Message-ID, a series URL, or a search that finds one series")
+  .option(
+    "--server <url>",
+    "the Patchwatch server (default: the URL's, $PATCHWATCH_SERVER, else http://localhost:3000)",
+  )
+  .option("--fetch", "fetch the tag the server applied the series as, and check it out on a new branch")
+  .option("--branch <name>", "with --fetch: the new branch (default: the tag's name)")
+  .action(async (words: string[], opts: { server?: string; fetch?: boolean; branch?: string }) => {
+    await applyCommand(words.join(" "), opts);
   });
 
 /** Waits until everything written so far has been handed to the OS (pipes are asynchronous). */

@@ -1,9 +1,11 @@
-import type { ProjectConfig } from "../lib/config";
+import { loadConfig, type ProjectConfig } from "../lib/config";
+import type { SizeLimits } from "../lib/apply/limits";
 import type { Db } from "../lib/db/client";
 import { JobQueue } from "../lib/db/jobs";
 import type { Parser } from "../lib/ingest/parse-pool";
 import type { MailboxReaderOptions } from "../lib/imap/mailbox-reader";
 import type { Log } from "../lib/log";
+import { startApply } from "./apply";
 import { startIngestImap } from "./ingest-imap";
 import { startProcess } from "./process";
 import type { RunningWorker } from "./worker-types";
@@ -13,7 +15,7 @@ import type { RunningWorker } from "./worker-types";
  * one database. Producers stop first, then the queue lets running jobs finish, then the
  * consumers close.
  */
-export const WORKER_NAMES = ["ingest-imap", "process"] as const;
+export const WORKER_NAMES = ["ingest-imap", "process", "apply"] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 
 export interface Workers {
@@ -26,12 +28,15 @@ export interface WorkerDeps {
   databaseUrl: string;
   projects: ProjectConfig[];
   log: Log;
+  /** Where the applier keeps its repositories; the configured data directory when absent. */
+  dataDir?: string;
 }
 
 export interface WorkerTuning {
   parser?: Parser;
   pollingIntervalSeconds?: number;
   imap?: Pick<MailboxReaderOptions, "backoffMs" | "client" | "batchSize">;
+  applyLimits?: SizeLimits;
 }
 
 export async function startWorkers(
@@ -44,6 +49,15 @@ export async function startWorkers(
   const consumers: RunningWorker[] = [];
   const producers: RunningWorker[] = [];
   if (names.includes("process")) consumers.push(await startProcess(withQueue, tuning));
+  if (names.includes("apply")) {
+    const dataDir = deps.dataDir ?? loadConfig().dataDir;
+    consumers.push(
+      await startApply(
+        { ...withQueue, dataDir },
+        { pollingIntervalSeconds: tuning.pollingIntervalSeconds, limits: tuning.applyLimits },
+      ),
+    );
+  }
   if (names.includes("ingest-imap")) producers.push(startIngestImap(withQueue, tuning.imap));
   deps.log.info({ workers: names }, "workers started");
   return {

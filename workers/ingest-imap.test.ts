@@ -105,6 +105,8 @@ describe("live ingestion from IMAP", () => {
     expect(running.sources[0]!.lastMessageAt).not.toBeNull();
     expect(running.queues).toEqual([
       expect.objectContaining({ name: "process", waiting: 0, active: 0, failed: 0 }),
+      // No project here has a git tree: the applier has nothing to do.
+      expect.objectContaining({ name: "apply", waiting: 0, active: 0, failed: 0 }),
     ]);
     expect(running.queues[0]!.completed).toBeGreaterThan(0);
     expect(running.rawMessages).toEqual({ total: 2000, pending: 0, failed: 0 });

@@ -1,3 +1,4 @@
+import { gitOwnerOf } from "../lib/apply/git-owner";
 import type { ProjectConfig } from "../lib/config";
 import type { Db } from "../lib/db/client";
 import type { JobQueue } from "../lib/db/jobs";
@@ -29,6 +30,9 @@ export async function startProcess(
         },
         "processed pending messages",
       );
+    // New series, late patches and new Based-on: statements are the applier's work.
+    const trees = new Set([...s.touchedProjects].flatMap((p) => gitOwnerOf(deps.projects, p) ?? []));
+    for (const tree of trees) await deps.queue.requestApply(tree, "new mail");
   }, options.pollingIntervalSeconds);
   // Whatever was left pending by an earlier run is work too.
   await deps.queue.requestProcessing("worker start");

@@ -45,7 +45,8 @@ function newestMtime(p: string): number {
 
 /** Builds the web app when there is no build or the sources are newer than it. */
 function ensureBuild(): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  // next.config.js builds into NEXT_DIST_DIR when it is set: look for the build there.
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = ["app", "lib", "public", "next.config.js", "package.json"]
     .map((p) => path.join(root, p))
     .filter((p) => fs.existsSync(p));
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     databaseUrl: open.url,
     projects,
     log: createLog(config.logLevel),
+    dataDir: config.dataDir,
   });
 
   ensureBuild();

@@ -15,7 +15,16 @@ const looks: Record<string, { tone: BadgeTone; label: string; explanation: strin
     label: "apply failed",
     explanation: "Apply failed: git am could not apply the series",
   },
-  pending: { tone: "outline", label: "applying", explanation: "Waiting to be applied to the project's tree" },
+  pending: {
+    tone: "outline",
+    label: "apply waiting",
+    explanation: "Waiting for the series its Based-on: names to be applied first",
+  },
+  "needs-rebase": {
+    tone: "amber",
+    label: "needs rebase",
+    explanation: "Applied before, but no longer applies on the moved branch head",
+  },
 };
 const aliases: Record<string, string> = {
   success: "applied",
@@ -25,6 +34,8 @@ const aliases: Record<string, string> = {
   error: "failed",
   queued: "pending",
   running: "pending",
+  "needs rebase": "needs-rebase",
+  needs_rebase: "needs-rebase",
 };
 
 export function ApplyBadge({ apply }: { apply: { status: string } | null }) {

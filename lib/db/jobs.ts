@@ -7,11 +7,14 @@ import type { Log } from "../log";
  * It gives retries with exponential backoff, SKIP LOCKED claims across any number of
  * worker processes, queue policies and archived failures, with no other server to run.
  *
- * Queues (later stages — apply, test, notify — add theirs here):
+ * Queues (later stages — test, notify — add theirs here):
  * - `process`: parse the raw messages still pending, write them, update their series.
  *   Policy `short`: at most one job waiting, so a burst of arrivals costs one wake-up.
  *   (Not `stately`: a worker killed mid-job would hold its active slot until the job
  *   expires. One processor at a time is the advisory lock's job, which dies with it.)
+ * - `apply`: fetch a project's upstream and apply what changed (workers/apply.ts). One
+ *   waiting job per project (`short` with the project as singleton key); one applier per
+ *   project at a time is again an advisory lock's job.
  */
 export const QUEUES = {
   process: {
@@ -22,6 +25,15 @@ export const QUEUES = {
     retryBackoff: true,
     expireInSeconds: 30 * 60,
   },
+  apply: {
+    name: "apply",
+    policy: "short",
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    // The first fetch of a large upstream is a clone.
+    expireInSeconds: 2 * 60 * 60,
+  },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -29,6 +41,7 @@ export type QueueName = keyof typeof QUEUES;
 export class JobQueue {
   /** Processors running in this process: woken at once instead of at their next poll. */
   private readonly localProcessors = new Set<string>();
+  private readonly localAppliers = new Set<string>();
 
   private constructor(readonly boss: PgBoss) {}
 
@@ -60,6 +73,27 @@ export class JobQueue {
       handler(),
     );
     this.localProcessors.add(id);
+  }
+
+  /** Asks for a project's series to be applied (coalesced with a waiting request for the same project). */
+  async requestApply(project: string, reason: string): Promise<void> {
+    await this.boss.send(QUEUES.apply.name, { project, reason }, { singletonKey: project });
+    for (const id of this.localAppliers) this.boss.notifyWorker(id);
+  }
+
+  /** Runs `handler` for each apply request, in this process. */
+  async workApply(
+    handler: (request: { project: string; reason: string }) => Promise<void>,
+    pollingIntervalSeconds = 2,
+  ): Promise<void> {
+    const id = await this.boss.work<{ project: string; reason: string }>(
+      QUEUES.apply.name,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async ([job]) => {
+        if (job) await handler(job.data);
+      },
+    );
+    this.localAppliers.add(id);
   }
 
   /** Stops taking jobs; with `graceful`, waits for the running ones to finish. */

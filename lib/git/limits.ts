@@ -24,3 +24,37 @@ export const CAT_FILE_MAX_OBJECT_BYTES = 64 * 1024 * 1024;
  * the round trip; small enough that unread answers stay a few MiB.
  */
 export const CAT_FILE_WINDOW = 64;
+
+/**
+ * git smart HTTP (`git http-backend`). A clone of a large tree over a slow link takes
+ * minutes; past this the backend and its upload-pack are killed.
+ */
+export const HTTP_BACKEND_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Largest upload-pack request body, after gzip is undone. A fetch's want/have lists stay
+ * far below this; it is git's own default for GIT_HTTP_MAX_REQUEST_BUFFER
+ * (git-http-backend(1)), and it bounds a gzip bomb.
+ */
+export const HTTP_BACKEND_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+/** The CGI header block http-backend writes before the body; a few hundred bytes in practice. */
+export const HTTP_BACKEND_MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * http-backend processes one server runs at once; each may start pack-objects, which
+ * takes a core. Further requests get 503 with Retry-After rather than a queue.
+ */
+export const HTTP_BACKEND_MAX_CONCURRENT = 8;
+
+/**
+ * Fetching a project's upstream into its mirror. The first fetch is a full clone (the
+ * Linux kernel is several GiB); later ones are small.
+ */
+export const MIRROR_FETCH_TIMEOUT_MS = 60 * 60_000;
+
+/** Pushing a tag to the publish repository or a configured remote (the first push to a remote sends the history). */
+export const PUSH_TIMEOUT_MS = 30 * 60_000;
+
+/** stdout kept from `git am`: one "Applying:" line per patch, and git's advice. */
+export const AM_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;

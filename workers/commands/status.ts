@@ -22,6 +22,14 @@ export async function statusCommand(db: Db, opts: { json?: boolean }): Promise<S
     );
   const r = report.rawMessages;
   out.push(`raw messages: ${r.total} stored, ${r.pending} pending, ${r.failed} failed`);
+  out.push(report.applier.length ? "applier:" : "applier: no project has run it yet");
+  for (const a of report.applier) {
+    const c = a.series;
+    out.push(
+      `  ${a.project}: ${a.branch} at ${a.head?.slice(0, 12) ?? "(not fetched)"} from ${a.url}, fetched ${a.fetchedAt ?? "never"}, last round ${a.lastRunAt ?? "never"}`,
+      `    series: ${c.applied} applied, ${c.failed} failed, ${c["needs-rebase"]} need a rebase, ${c.pending} waiting for their base${a.lastError ? `\n    last fetch error ${a.lastErrorAt}: ${a.lastError}` : ""}`,
+    );
+  }
   process.stdout.write(out.join("\n") + "\n");
   return report;
 }

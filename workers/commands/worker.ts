@@ -16,6 +16,7 @@ export async function workerCommand(open: OpenDatabase, names: string[]): Promis
     databaseUrl: open.url,
     projects: loadProjects(config.projectsFile).projects,
     log,
+    dataDir: config.dataDir,
   });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

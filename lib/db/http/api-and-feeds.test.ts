@@ -146,7 +146,7 @@ describe("GET /api/v1/series/{project}/{msgid}", () => {
     const response = await call(getSeriesEndpoint, "/", { project: "ltp", msgid: LCHOWN_V6 });
     expect(response.status).toBe(200);
     const body = await json(getSeriesEndpoint, response);
-    const { versions, links, ...rest } = body;
+    const { versions, links, mbox, apply, ...rest } = body;
     // The same mapping as `patchwatch series --json`, not a second one.
     expect(rest).toEqual((await listSeriesJson(t.db, "ltp")).find((s) => s.id === LCHOWN_V6));
     expect(body).toMatchObject({
@@ -171,6 +171,8 @@ describe("GET /api/v1/series/{project}/{msgid}", () => {
       self: "/api/v1/series/ltp/20250910-conversions-lchown-v6-0-a133444cdb6a%40suse.com",
       html: "/ltp/20250910-conversions-lchown-v6-0-a133444cdb6a%40suse.com",
     });
+    expect(mbox).toBe("/ltp/20250910-conversions-lchown-v6-0-a133444cdb6a%40suse.com/mbox");
+    expect(apply).toBeNull();
   });
 
   it("accepts the Message-ID with its angle brackets", async () => {

@@ -1,5 +1,6 @@
 import { threadOrder } from "../../series/thread-order";
 import { isReviewKey } from "../../series/trailers";
+import { latestApplyView, type ApplyView } from "../apply/latest-apply-view";
 import type { Db } from "../client";
 import type { MessageRole, TrailerOrigin } from "../generated/client";
 import { loadRevisions, type SeriesRevision } from "./load-revisions";
@@ -63,6 +64,8 @@ export interface SeriesPageMessage {
   reason: string | null;
 }
 
+export type SeriesPageApply = ApplyView;
+
 export interface SeriesPage {
   project: string;
   headMsgid: string;
@@ -91,13 +94,8 @@ export interface SeriesPage {
   /** Every version of the topic, this one included, oldest first. */
   revisions: SeriesRevision[];
   basedOn: { msgid: string; series: { headMsgid: string; title: string; version: number } | null }[];
-  apply: {
-    status: string;
-    baseCommit: string | null;
-    baseReason: string | null;
-    tag: string | null;
-    createdAt: Date;
-  } | null;
+  /** The latest attempt to apply the series (workers/apply.ts). */
+  apply: SeriesPageApply | null;
   /** The latest result of each test context. */
   tests: {
     context: string;
@@ -203,11 +201,7 @@ export async function getSeriesPage(db: Db, project: string, headMsgid: string):
             series: { select: { headMsgid: true, title: true, version: true } },
           },
         }),
-    db.applyResult.findFirst({
-      where: { seriesId: s.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { status: true, baseCommit: true, baseReason: true, tag: true, createdAt: true },
-    }),
+    latestApplyView(db, s.id),
     db.testResult.findMany({
       where: { seriesId: s.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -305,13 +299,7 @@ export async function getSeriesPage(db: Db, project: string, headMsgid: string):
       msgid,
       series: basedOn.find((b) => b.message.msgid === msgid)?.series ?? null,
     })),
-    apply: apply && {
-      status: apply.status,
-      baseCommit: apply.baseCommit,
-      baseReason: apply.baseReason,
-      tag: apply.tag,
-      createdAt: apply.createdAt,
-    },
+    apply,
     tests: [...latestTests.values()].map((t) => ({
       context: t.context,
       state: t.state,

@@ -29,7 +29,7 @@ export interface SeriesListRow {
   obsoletedBy: string | null;
   obsoletedByVersion: number | null;
   mergedAt: Date | null;
-  /** The latest apply_result (filled by the applier, a later stage). */
+  /** The status of the latest apply_result (workers/apply.ts). */
   apply: { status: string } | null;
   /** The latest result of each test context (filled by testers, a later stage). */
   tests: { passed: number; failed: number } | null;

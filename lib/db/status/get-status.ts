@@ -1,11 +1,13 @@
+import { APPLY_STATUSES, type ApplyStatus } from "../../apply/types";
 import type { ImapSource } from "../../config";
 import type { Db } from "../client";
 import { QUEUES } from "../jobs";
 
 /**
  * What `patchwatch status` and GET /api/health report: each IMAP source (connected,
- * last message, backlog, last error), each job queue (waiting, active, failed), and the
- * raw messages waiting for or refused by processing.
+ * last message, backlog, last error), each job queue (waiting, active, failed), the
+ * raw messages waiting for or refused by processing, and the applier of each project
+ * with a git tree (its mirror, last fetch and round, and its series by apply state).
  */
 export interface SourceStatus {
   key: string;
@@ -29,11 +31,27 @@ export interface QueueStatus {
   completed: number;
 }
 
+export interface ApplierStatus {
+  project: string;
+  url: string;
+  branch: string;
+  /** The branch head in the mirror. */
+  head: string | null;
+  fetchedAt: string | null;
+  headMovedAt: string | null;
+  lastRunAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Series of the project (and of subprojects sharing its tree) by their latest apply result. */
+  series: Record<ApplyStatus, number>;
+}
+
 export interface StatusReport {
   ok: boolean;
   sources: SourceStatus[];
   queues: QueueStatus[];
   rawMessages: { total: number; pending: number; failed: number };
+  applier: ApplierStatus[];
 }
 
 /** A worker writes its heartbeat every 15 s; three missed ones mean it is gone. */
@@ -75,7 +93,43 @@ export async function getStatus(
   const queues = await queueStatus(db);
   // Failed jobs are history (each kept its error); a source that is down is not.
   const ok = sources.every((s) => s.connected);
-  return { ok, sources, queues, rawMessages };
+  return { ok, sources, queues, rawMessages, applier: await applierStatus(db) };
+}
+
+async function applierStatus(db: Db): Promise<ApplierStatus[]> {
+  const mirrors = await db.gitMirror.findMany({
+    include: { project: { select: { name: true } } },
+    orderBy: { project: { name: "asc" } },
+  });
+  if (mirrors.length === 0) return [];
+  // A subproject without a mirror of its own is applied to its parent's tree.
+  const counts = await db.$queryRaw<{ project_id: number; status: string; n: number }[]>`
+    SELECT gm.project_id, latest.status, count(*)::int AS n
+      FROM git_mirror gm
+      JOIN project p ON p.id = gm.project_id
+        OR (p.parent_id = gm.project_id AND NOT EXISTS (SELECT 1 FROM git_mirror own WHERE own.project_id = p.id))
+      JOIN series s ON s.project_id = p.id
+      CROSS JOIN LATERAL (SELECT ar.status FROM apply_result ar WHERE ar.series_id = s.id
+                           ORDER BY ar.created_at DESC, ar.id DESC LIMIT 1) latest
+     GROUP BY gm.project_id, latest.status`;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return mirrors.map((m) => ({
+    project: m.project.name,
+    url: m.url,
+    branch: m.branch,
+    head: m.head,
+    fetchedAt: iso(m.fetchedAt),
+    headMovedAt: iso(m.headMovedAt),
+    lastRunAt: iso(m.lastRunAt),
+    lastError: m.lastError,
+    lastErrorAt: iso(m.lastErrorAt),
+    series: Object.fromEntries(
+      APPLY_STATUSES.map((status) => [
+        status,
+        counts.find((c) => c.project_id === m.projectId && c.status === status)?.n ?? 0,
+      ]),
+    ) as Record<ApplyStatus, number>,
+  }));
 }
 
 async function queueStatus(db: Db): Promise<QueueStatus[]> {

@@ -1,8 +1,10 @@
+import { latestApplyViewOf } from "../../db/apply/latest-apply-view";
 import { getSeriesDetail } from "../../db/series/get-series-detail";
 import { PatchwatchError } from "../../errors";
 import { apiEndpoint } from "../api-endpoint";
+import { applyJson } from "../apply-json";
 import { getSeriesContract } from "../contracts";
-import { seriesLinks } from "../series-links";
+import { seriesLinks, seriesMboxHref } from "../series-links";
 
 /** GET /api/v1/series/{project}/{msgid} */
 export const getSeriesEndpoint = apiEndpoint(getSeriesContract, async ({ db, params }) => {
@@ -10,5 +12,12 @@ export const getSeriesEndpoint = apiEndpoint(getSeriesContract, async ({ db, par
   if (!series) {
     throw new PatchwatchError("not-found", `no series ${params.msgid} in project ${params.project}`);
   }
-  return { body: { ...series, links: seriesLinks(series.project, series.id) } };
+  return {
+    body: {
+      ...series,
+      apply: applyJson(await latestApplyViewOf(db, series.project, series.id)),
+      mbox: seriesMboxHref(series.project, series.id),
+      links: seriesLinks(series.project, series.id),
+    },
+  };
 });

@@ -113,6 +113,44 @@ const versionSchema = component(
   }),
 );
 
+const applySchema = component(
+  "ApplyResult",
+  "The latest attempt to apply the series to its project's tree",
+  z.object({
+    status: described(
+      "applied; failed; pending (waiting for the series its Based-on: names); needs-rebase (applied before, no longer applies on the moved branch head: commits and tag are those of the last good apply)",
+      z.string(),
+    ),
+    baseKind: described(
+      "what it was applied on: base-commit, based-on or branch-head",
+      z.string().nullable(),
+    ),
+    baseCommit: z.string().nullable(),
+    baseReason: described("why that base, in words", z.string().nullable()),
+    commits: described("one commit per patch, oldest first", z.array(z.string())),
+    tag: described(
+      "the tag holding the applied commits: `git fetch <fetchUrl> <tag>`",
+      z.string().nullable(),
+    ),
+    fetchUrl: described(
+      "where the tag can be fetched: a configured remote, or this server's `/git/<project>` as a root-relative path; null without a tag",
+      z.string().nullable(),
+    ),
+    failedPatch: described("the patch (1-based) that did not apply or was refused", count.nullable()),
+    conflicts: described("files that did not apply or merge", z.array(z.string())),
+    conflictRange: described(
+      "needs-rebase: the upstream commits the series was not written for, `<old base>..<new head>`",
+      z.string().nullable(),
+    ),
+    conflictCommits: described(
+      "needs-rebase: the commits of that range touching the conflicting files, newest first",
+      z.array(z.string()),
+    ),
+    log: described("git's output for a failure, or why the series was refused", z.string().nullable()),
+    date: described("when this result was recorded", isoDateTime),
+  }),
+);
+
 export const seriesDetailSchema = component(
   "SeriesDetail",
   "A series with its patches, trailers and revisions",
@@ -127,6 +165,14 @@ export const seriesDetailSchema = component(
     versions: described(
       "every revision of the topic, oldest first, this one included",
       z.array(versionSchema),
+    ),
+    apply: described(
+      "null when the series was never applied (incomplete, or no git tree configured)",
+      applySchema.nullable(),
+    ),
+    mbox: described(
+      "path of the newest revision as a `git am` mbox with the collected trailers (`?cover=1`, `?patch=N`)",
+      z.string(),
     ),
     links: linksSchema,
   }),

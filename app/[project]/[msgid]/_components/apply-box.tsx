@@ -4,7 +4,12 @@ import { CopyCommand } from "@/app/_components/copy-command";
 import type { SeriesPage } from "@/lib/db/series/get-series-page";
 import { seriesHref } from "@/lib/ui/list-params";
 
-/** How to get the series into a tree: the mbox with collected trailers, and a command for it. */
+import { ApplyResult } from "./apply-result";
+
+/**
+ * How to get the series into a tree: the mbox with collected trailers and a command for
+ * it, and the applier's result with the command that fetches the applied commits.
+ */
 export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
   const mbox = `${seriesHref(s.project, s.headMsgid)}/mbox`;
   return (
@@ -23,7 +28,10 @@ export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
           (patches with their collected trailers), or run:
         </span>
       </p>
-      <CopyCommand command={`curl -s ${origin}${mbox} | git am -3`} label="Command that applies the series" />
+      <CopyCommand
+        command={`curl -s ${origin}${mbox} | git am -3 --patch-format=mboxrd`}
+        label="Command that applies the series"
+      />
       {s.baseCommit ? (
         <p className="text-zinc-700 dark:text-zinc-300">
           base commit <code className="font-mono text-xs break-all">{s.baseCommit}</code>
@@ -54,23 +62,7 @@ export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
           ))}
         </p>
       ) : null}
-      {s.apply ? (
-        <p className="text-zinc-700 dark:text-zinc-300">
-          last apply: {s.apply.status}
-          {s.apply.baseCommit ? (
-            <>
-              {" "}
-              on <code className="font-mono text-xs">{s.apply.baseCommit.slice(0, 12)}</code>
-            </>
-          ) : null}
-          {s.apply.tag ? (
-            <>
-              {" "}
-              · tag <code className="font-mono text-xs break-all">{s.apply.tag}</code>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      {s.apply ? <ApplyResult apply={s.apply} patches={s.patches} origin={origin} /> : null}
       {s.tests.length ? (
         <ul className="text-zinc-700 dark:text-zinc-300">
           {s.tests.map((t) => (
