@@ -15,46 +15,48 @@ export interface SeriesRevision {
   links: { olderMsgid: string; reason: string; detail: string }[];
 }
 
-/** Every version of a series' topic (itself included), oldest first: two queries. */
+interface RevisionRow {
+  id: bigint;
+  head_msgid: string;
+  version: number;
+  title: string;
+  date: Date | null;
+  received: number;
+  total: number;
+  obsolete: boolean;
+  links: { older: string; reason: string; detail: string }[];
+}
+
+/**
+ * Every version of a series' topic (itself included), oldest first, each with its links
+ * to older versions: one statement. A recurring subject can gather hundreds of series
+ * into a topic, so the members travel as one array parameter, not a list of hundreds.
+ */
 export async function loadRevisions(
   db: Db,
   series: { id: bigint; projectId: number; headMsgid: string; revisions: string[] },
 ): Promise<SeriesRevision[]> {
-  const rows = await db.series.findMany({
-    where: { projectId: series.projectId, headMsgid: { in: [series.headMsgid, ...series.revisions] } },
-    select: {
-      id: true,
-      headMsgid: true,
-      version: true,
-      title: true,
-      date: true,
-      received: true,
-      total: true,
-      obsoletedBy: true,
-    },
-    orderBy: [{ version: "asc" }, { date: "asc" }, { headMsgid: "asc" }],
-  });
-  const ids = rows.map((r) => r.id);
-  const links =
-    rows.length > 1
-      ? await db.revisionLink.findMany({
-          where: { olderId: { in: ids }, newerId: { in: ids } },
-          select: { olderId: true, newerId: true, reason: true, detail: true },
-          orderBy: { id: "asc" },
-        })
-      : [];
-  const head = new Map(rows.map((r) => [r.id, r.headMsgid]));
+  const heads = [series.headMsgid, ...series.revisions];
+  const rows = await db.$queryRaw<RevisionRow[]>`
+    SELECT s.id, s.head_msgid, s.version, s.title, s.date, s.received, s.total,
+           s.obsoleted_by IS NOT NULL AS obsolete,
+           coalesce((SELECT json_agg(json_build_object('older', o.head_msgid, 'reason', l.reason,
+                                                       'detail', l.detail) ORDER BY l.id)
+                       FROM revision_link l JOIN series o ON o.id = l.older_id
+                      WHERE l.newer_id = s.id AND o.project_id = s.project_id
+                        AND o.head_msgid = ANY(${heads}::text[])), '[]') AS links
+      FROM series s
+     WHERE s.project_id = ${series.projectId} AND s.head_msgid = ANY(${heads}::text[])
+     ORDER BY s.version, s.date, s.head_msgid`;
   return rows.map((r) => ({
-    headMsgid: r.headMsgid,
+    headMsgid: r.head_msgid,
     version: r.version,
     title: r.title,
     date: r.date,
     received: r.received,
     total: r.total,
-    obsolete: r.obsoletedBy !== null,
-    current: r.id === series.id,
-    links: links
-      .filter((l) => l.newerId === r.id)
-      .map((l) => ({ olderMsgid: head.get(l.olderId)!, reason: l.reason, detail: l.detail })),
+    obsolete: r.obsolete,
+    current: BigInt(r.id) === series.id,
+    links: r.links.map((l) => ({ olderMsgid: l.older, reason: l.reason, detail: l.detail })),
   }));
 }
