@@ -1,3 +1,5 @@
+import { unquotePath } from "../diff/unquote-path";
+
 /**
  * The paths a patch touches, checked before git sees the patch. `git apply` refuses most
  * of these itself (apply.c, verify_path); refusing them here as well gives the author a
@@ -18,32 +20,6 @@ const EXPLAIN: Record<PathProblem, string> = {
   "git-directory": "a path inside a `.git` directory",
 };
 
-/** C-style quoted path as git writes it for unusual names (diff.c, quote_c_style). */
-function unquote(text: string): string {
-  if (!text.startsWith('"')) return text;
-  const end = text.lastIndexOf('"');
-  const inner = text.slice(1, end > 0 ? end : undefined);
-  const bytes: number[] = [];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '"': 34, "\\": 92 };
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i]!;
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = inner[i + 1] ?? "";
-    const octal = /^[0-7]{3}/.exec(inner.slice(i + 1));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
 function problemOf(path: string): PathProblem | null {
   if (path.startsWith("/")) return "absolute";
   for (const part of path.split("/")) {
@@ -55,7 +31,7 @@ function problemOf(path: string): PathProblem | null {
 
 /** A `---`/`+++` name: `a/<path>` with git's prefix (git am strips one component, -p1), or `/dev/null`. */
 function checkPrefixed(name: string): { path: string; problem: PathProblem } | null {
-  const path = unquote(name.split("\t")[0]!.trimEnd());
+  const path = unquotePath(name.split("\t")[0]!.trimEnd());
   if (path === "/dev/null") return null;
   if (path.startsWith("/")) return { path, problem: "absolute" };
   const slash = path.indexOf("/");
@@ -66,7 +42,7 @@ function checkPrefixed(name: string): { path: string; problem: PathProblem } | n
 
 /** A name without prefix (`rename from x`), or any word of a `diff --git` line. */
 function checkBare(path: string): { path: string; problem: PathProblem } | null {
-  const problem = problemOf(unquote(path));
+  const problem = problemOf(unquotePath(path));
   return problem ? { path, problem } : null;
 }
 
