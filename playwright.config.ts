@@ -15,6 +15,8 @@ export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   workers: 1,
+  // After the server is up: the applier's first round over the sample, so that no test races it.
+  globalSetup: "./e2e/support/wait-for-first-apply-round.ts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
@@ -31,7 +33,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx workers/start.ts",
+    // `npm start` with the sample's ltp tree replaced by a local stand-in built from sample
+    // patches, so the applier runs for real (e2e/support/serve-with-sample-upstream.ts).
+    command: "node --import tsx e2e/support/serve-with-sample-upstream.ts",
     url: `http://127.0.0.1:${port}/`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -21,7 +21,7 @@ test.describe.configure({ mode: "serial" });
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "bin/patchwatch.mjs");
 const HEAD = "20260203125029.15413-1-mdoucha@suse.cz";
-/** A complete series that nothing applied: there is no upstream tree for the sample data. */
+/** A complete series the applier could not apply: the e2e upstream (support/sample-upstream.ts) lacks its files. */
 const KIRK = "20251031-kirk_move_submodule-v1-0-3cad4270a0b5@suse.com";
 const SUBJECTS = [
   "openposix/aio_cancel: Add helper functions for setup and cleanup",
@@ -144,7 +144,9 @@ test("`patchwatch list` prints one line per series: project, version, patches, s
   const result = patchwatch(["list", "aio_cancel_2-1"], work, baseURL!);
   expect(result.status, result.stderr).toBe(0);
   const line = result.stdout.split("\n").find((l) => l.includes(HEAD));
-  expect(line).toMatch(new RegExp(`^ltp\\s+v1\\s+3\\s+reviewed\\s+Rewrite aio_cancel_2-1\\s+<${HEAD}>$`));
+  expect(line).toMatch(
+    new RegExp(`^ltp\\s+v1\\s+3\\s+reviewed,applied\\s+Rewrite aio_cancel_2-1\\s+<${HEAD}>$`),
+  );
   const none = patchwatch(["list", "no-such-series-xyzzy"], work, baseURL!);
   expect(none.status).toBe(0);
   expect(none.stdout).toBe("");
@@ -242,7 +244,7 @@ test("`patchwatch apply` refuses an incomplete series", async ({ baseURL, reques
 /**
  * What the applier records when it applies a series (workers/apply.ts): the tag in the
  * project's publish repository, served at /git/ltp, and the result row the API reads.
- * The sample data has no upstream tree to apply to, so the test plays the applier.
+ * The test plays the applier with a tag of its own: the row it writes is the latest.
  */
 async function publishApplied(repo: string, tag: string): Promise<string> {
   const dataDir = process.env.E2E_DATA_DIR!;

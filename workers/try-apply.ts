@@ -15,6 +15,8 @@ import { seriesPatchMails } from "../lib/db/apply/series-patch-mails";
 import type { Db } from "../lib/db/client";
 import { amInWorktree } from "../lib/git/am-in-worktree";
 import { GitError } from "../lib/git/errors";
+import { getSeriesMboxOf } from "../lib/db/series/get-series-mbox";
+import { amMessage } from "../lib/mbox/series-mbox";
 import { formatMboxrdEntry } from "../lib/mbox/write-mboxrd";
 
 /** Patch mails read at once: 16 small ones, fewer large ones (a few tens of MiB in memory at most). */
@@ -25,6 +27,9 @@ function readBatch(largestPatchBytes: number): number {
 /**
  * Writes the series as an mboxrd file, refusing it (before git sees any of it) when it is
  * too large or a patch touches a path outside the tree; then `git am --3way` on `base`.
+ * Each patch is written as the mbox download gives it (lib/mbox/series-mbox.ts: the
+ * author the list's rewriting hid, the review trailers collected so far), so that the
+ * tag holds the commits `curl …/mbox | git am` makes.
  */
 export async function tryApply(
   db: Db,
@@ -44,13 +49,16 @@ export async function tryApply(
   if (tooLarge) return { ok: false, refused: tooLarge, failedPatch: null };
   fs.mkdirSync(paths.worktrees, { recursive: true });
   const indexes: number[] = [];
+  const amParts = new Map((await getSeriesMboxOf(db, c.seriesId))?.patches.map((p) => [p.index, p]));
   const file = fs.openSync(paths.mbox, "w");
   try {
     for await (const mail of seriesPatchMails(db, c.seriesId, readBatch(c.largestPatchBytes))) {
       const check = checkPatchPaths(mail.diff ?? "");
       if (!check.ok)
         return { ok: false, refused: `patch ${mail.index}: ${check.message}`, failedPatch: mail.index };
-      fs.writeSync(file, formatMboxrdEntry(mail.raw));
+      const parts = amParts.get(mail.index);
+      const raw = parts ? amMessage({ ...parts, raw: mail.raw }).raw : mail.raw;
+      fs.writeSync(file, formatMboxrdEntry(raw));
       indexes.push(mail.index);
     }
   } finally {

@@ -83,6 +83,21 @@ export async function getSeriesMbox(
     if (!newer || newer.id === found.id) break;
     series = newer;
   }
+  return loadSource(db, series, series.id === found.id ? null : found.headMsgid);
+}
+
+/**
+ * One series exactly as stored, for the applier: the commits it tags must be the ones
+ * `git am` makes from the mbox download (author restored, trailers added).
+ */
+export async function getSeriesMboxOf(db: Db, seriesId: bigint): Promise<SeriesMboxSource | null> {
+  const series = await db.series.findUnique({ where: { id: seriesId }, select: seriesFields });
+  return series ? loadSource(db, series, null) : null;
+}
+
+type SeriesRow = NonNullable<Awaited<ReturnType<typeof findSeries>>>;
+
+async function loadSource(db: Db, series: SeriesRow, supersedes: string | null): Promise<SeriesMboxSource> {
   const [patches, cover] = await Promise.all([
     db.patch.findMany({
       where: { seriesId: series.id },
@@ -111,7 +126,7 @@ export async function getSeriesMbox(
   return {
     project: series.project.name,
     headMsgid: series.headMsgid,
-    supersedes: series.id === found.id ? null : found.headMsgid,
+    supersedes,
     title: series.title,
     version: series.version,
     total: series.total,
