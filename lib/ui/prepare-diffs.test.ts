@@ -16,6 +16,19 @@ const newFile = (path: string, n: number) =>
   ].join("\n");
 
 describe("preparing the diffs of a series page", () => {
+  it("gives a diff seen again, or a file of it opened later, what it gave the first time", () => {
+    const diff = newFile("again.c", 3) + newFile("later.c", 4);
+    const first = prepareDiffs([diff], 3);
+    expect(prepareDiffs([diff], 3)).toEqual(first);
+    // later.c did not fit the budget: opened, its hunks are those of a page that shows it.
+    expect(first[0]![1]!.hunks).toBeNull();
+    expect(fileHunks(diff, 1)).toEqual(prepareDiffs([diff])[0]![1]!.hunks);
+    // A different diff of the same length is not mistaken for it.
+    const other = diff.replace("v0", "w0");
+    expect(other).toHaveLength(diff.length);
+    expect(fileHunks(other, 0)).not.toEqual(fileHunks(diff, 0));
+  });
+
   it("renders small files and leaves a 10,000-line file to be loaded when opened", () => {
     const [first, second] = prepareDiffs([newFile("a.c", 10) + newFile("big.c", 10_000), newFile("b.c", 5)]);
     expect(first!.map((f) => [f.summary.path, f.hunks === null])).toEqual([

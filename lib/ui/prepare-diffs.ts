@@ -23,17 +23,14 @@ interface ParsedDiff {
   hunks: Map<number, DiffHunkView[]>;
 }
 
-const parsed = new LRUCache<string, ParsedDiff>({
-  maxSize: 256 * 2 ** 20,
-  sizeCalculation: (_value, key) => Number(key.slice(0, key.indexOf(":"))) * 4 + 1,
-});
+const parsed = new LRUCache<string, ParsedDiff>({ maxSize: 256 * 2 ** 20 });
 
 function parseDiff(diff: string): ParsedDiff {
-  const key = `${diff.length}:${crypto.createHash("sha1").update(diff).digest("base64")}`;
+  const key = crypto.createHash("sha1").update(diff).digest("base64");
   let entry = parsed.get(key);
   if (!entry) {
     entry = { files: diffFiles(diff), hunks: new Map() };
-    parsed.set(key, entry);
+    parsed.set(key, entry, { size: diff.length * 4 + 1 });
   }
   return entry;
 }
