@@ -89,6 +89,94 @@ const gitSchema = z
   })
   .strict();
 
+/** A name that is safe in a URL, a ref and a log line: tests, check contexts, capabilities. */
+const slugSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:=-]{0,62}$/, "letters, digits, '.', '_', ':', '=' or '-'");
+
+/**
+ * A test run by testers in the applied tree (`patchwatch tester`). The script is the
+ * administrator's, never a mail's: it runs with bash in a clean worktree of the series' tag.
+ */
+const testSchema = z
+  .object({
+    name: slugSchema,
+    script: z.string().min(1),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600)
+      .default(3600),
+    /** What a tester must offer to take it (`arch=aarch64`); all of them. */
+    capabilities: z.array(slugSchema).default([]),
+    /** Whether a new failure is mailed to the series' author. */
+    email: z.boolean().default(false),
+  })
+  .strict();
+
+/** How the robot replies by email (workers/notify.ts); the SMTP server is PATCHWATCH_SMTP_URL. */
+const robotSchema = z
+  .object({
+    from: z.email(),
+    fromName: z.string().min(1).default("Patchwatch"),
+    /** Compose and store the replies, send nothing. */
+    dryRun: z.boolean().default(true),
+    /** Reply when a series does not apply. */
+    applyFailures: z.boolean().default(true),
+    /** Put the project's lists on Cc. */
+    ccLists: z.boolean().default(true),
+    /** Put the maintainers of the touched files on Cc (MAINTAINERS in the project's tree). */
+    ccMaintainers: z.boolean().default(false),
+    /** Mails to one address in an hour, at most. */
+    maxPerRecipientPerHour: z.number().int().min(1).max(1000).default(5),
+  })
+  .strict();
+
+/** GitLab runs its pipeline on the pushed tags; Patchwatch records the pipelines. */
+const gitlabSchema = z
+  .object({
+    /** The API root, e.g. https://gitlab.example.org/api/v4 */
+    apiUrl: z.url({ protocol: /^https?$/ }),
+    /** The mirror project's numeric id or its path (`group/project`). */
+    project: z.union([z.number().int().positive(), z.string().min(1)]),
+    tokenEnv: z.string().regex(ENV_NAME, "an environment variable name").optional(),
+    /** The webhook's shared secret (X-Gitlab-Token), from this environment variable. */
+    webhookSecretEnv: z.string().regex(ENV_NAME, "an environment variable name").optional(),
+    /** Minutes between polls of unfinished pipelines, the fallback for lost webhooks. */
+    pollMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(5),
+  })
+  .strict();
+
+/** A checkpatch-style rule: lines the diff adds must not match `pattern`. */
+const formatRuleSchema = z
+  .object({
+    name: slugSchema,
+    pattern: z.string().min(1),
+    message: z.string().min(1),
+  })
+  .strict();
+
+/**
+ * The format-check robot: a mailbox first-time contributors send their series to. It is
+ * read like a list, checked, answered privately; nothing of it appears among the series.
+ */
+const formatCheckSchema = z
+  .object({
+    /** The address contributors write to (patch-check@…). */
+    address: z.email().transform((s) => s.toLowerCase()),
+    imap: z.array(imapSourceSchema).default([]),
+    rules: z.array(formatRuleSchema).default([]),
+    /** Replies to one address in an hour, at most. */
+    maxPerSenderPerHour: z.number().int().min(1).max(1000).default(10),
+  })
+  .strict();
+
 const projectSchema = z
   .object({
     name: z
@@ -138,6 +226,11 @@ const projectSchema = z
     reviewedUnmergedDays: z.number().int().positive().default(30),
     /** Mailboxes to read live (workers/ingest-imap). */
     imap: z.array(imapSourceSchema).default([]),
+    /** Tests testers run on each applied series and on the branch head. */
+    tests: z.array(testSchema).default([]),
+    robot: robotSchema.optional(),
+    gitlab: gitlabSchema.optional(),
+    formatCheck: formatCheckSchema.optional(),
   })
   .strict();
 
@@ -176,6 +269,10 @@ const projectsFileSchema = z
 export type ProjectConfig = z.infer<typeof projectSchema>;
 export type ImapSourceConfig = z.infer<typeof imapSourceSchema>;
 export type GitConfig = z.infer<typeof gitSchema>;
+export type TestConfig = z.infer<typeof testSchema>;
+export type RobotConfig = z.infer<typeof robotSchema>;
+export type GitlabConfig = z.infer<typeof gitlabSchema>;
+export type FormatCheckConfig = z.infer<typeof formatCheckSchema>;
 export type ProjectsFile = z.infer<typeof projectsFileSchema>;
 
 const envSchema = z.object({
@@ -187,6 +284,14 @@ const envSchema = z.object({
   PATCHWATCH_PROJECTS: z.string().min(1).default("./projects.json"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the robot's mail goes: smtp://[user:pass@]host:port (smtps:// for TLS). */
+  PATCHWATCH_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  /** The address people reach this server at, for links in mail and feeds. */
+  PATCHWATCH_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
+    .optional(),
 });
 
 export interface Config {
@@ -196,6 +301,9 @@ export interface Config {
   projectsFile: string;
   port: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  smtpUrl: string | undefined;
+  /** Base URL for links in the robot's mail; http://localhost:PORT when not set. */
+  publicUrl: string;
 }
 
 function formatIssues(error: z.ZodError): string {
@@ -216,6 +324,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projectsFile: path.resolve(e.PATCHWATCH_PROJECTS),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.PATCHWATCH_SMTP_URL,
+    publicUrl: (e.PATCHWATCH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
   };
 }
 
