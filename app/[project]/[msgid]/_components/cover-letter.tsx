@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { MailText } from "@/app/_components/mail-text";
 import type { SeriesPage } from "@/lib/db/series/get-series-page";
 import { exactTime } from "@/lib/ui/relative-time";
@@ -15,9 +13,9 @@ export function CoverLetter({ cover }: { cover: NonNullable<SeriesPage["cover"]>
         <span className="break-words">{cover.subject}</span>
         <span title={cover.author.email}>{cover.author.name || cover.author.email}</span>
         {cover.date ? <time dateTime={cover.date.toISOString()}>{exactTime(cover.date)}</time> : null}
-        <Link href={`/m/${encodeURIComponent(cover.msgid)}`} className="hover:underline">
+        <a href={`/m/${encodeURIComponent(cover.msgid)}`} className="hover:underline">
           message
-        </Link>
+        </a>
       </p>
       <MailText body={cover.body} />
     </section>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { MailText } from "@/app/_components/mail-text";
 import type { SeriesPage, SeriesPageMessage } from "@/lib/db/series/get-series-page";
 import { exactTime } from "@/lib/ui/relative-time";
@@ -50,9 +48,9 @@ export function Discussion({ s }: { s: SeriesPage }) {
                   {m.author.name || m.author.email}
                 </span>
                 {m.date ? <time dateTime={m.date.toISOString()}>{exactTime(m.date)}</time> : null}
-                <Link href={`/m/${encodeURIComponent(m.msgid)}`} className="hover:underline">
+                <a href={`/m/${encodeURIComponent(m.msgid)}`} className="hover:underline">
                   message
-                </Link>
+                </a>
                 <span className="break-all">{reasonHere(m.reason, s.headMsgid)}</span>
               </p>
               <MailText body={m.body} />

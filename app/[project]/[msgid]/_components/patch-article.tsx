@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { DiffFiles, DiffStatList } from "@/app/_components/diff-files";
 import type { SeriesPagePatch } from "@/lib/db/series/get-series-page";
 import { exactTime } from "@/lib/ui/relative-time";
@@ -44,9 +42,9 @@ export function PatchArticle({
             <span className="text-red-700 dark:text-red-400">−{patch.deletions}</span>
           </span>
           {patch.reviewed ? <span className="text-green-800 dark:text-green-300">reviewed</span> : null}
-          <Link href={`/m/${encodeURIComponent(patch.msgid)}`} className="hover:underline">
+          <a href={`/m/${encodeURIComponent(patch.msgid)}`} className="hover:underline">
             message
-          </Link>
+          </a>
           <span>{reasonHere(patch.reason, headMsgid) ?? patch.role}</span>
         </p>
       </header>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import type { SeriesRevision } from "@/lib/db/series/load-revisions";
 import { seriesHref } from "@/lib/ui/list-params";
 import { versionWindow } from "@/lib/ui/version-window";
@@ -69,24 +67,24 @@ export function VersionHistory({
                 v{r.version} (this one)
               </span>
             ) : (
-              <Link
+              <a
                 href={seriesHref(project, r.headMsgid)}
                 className="text-sky-700 hover:underline dark:text-sky-400"
               >
                 v{r.version}
-              </Link>
+              </a>
             )}
             <span className="text-zinc-600 dark:text-zinc-400">
               {r.date ? r.date.toISOString().slice(0, 10) : "no date"} · {r.received}/{r.total}
               {r.obsolete ? " · obsolete" : ""}
             </span>
             {r.current ? null : (
-              <Link
+              <a
                 href={`${seriesHref(project, headMsgid)}/interdiff?against=${encodeURIComponent(r.headMsgid)}`}
                 className="text-sky-700 hover:underline dark:text-sky-400"
               >
                 interdiff
-              </Link>
+              </a>
             )}
             <PreviousLink links={r.links} byHead={byHead} />
           </li>
