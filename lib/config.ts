@@ -19,6 +19,7 @@ const RESERVED_NAMES = new Set([
   "m",
   "series",
   "search",
+  "logs",
   "static",
   "_next",
   "favicon.ico",
@@ -400,6 +401,15 @@ export function resolveImapSources(
       auth: passwordEnv ? { user: source.user, pass: secret } : { user: source.user, accessToken: secret },
     };
   });
+}
+
+/** A project's GitLab secrets (API token, webhook secret), from the environment variables its settings name. */
+export function resolveGitlabSecrets(
+  gitlab: GitlabConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): { token: string | undefined; webhookSecret: string | undefined } {
+  const read = (name: string | undefined) => (name ? env[name] || undefined : undefined);
+  return { token: read(gitlab.tokenEnv), webhookSecret: read(gitlab.webhookSecretEnv) };
 }
 
 const clientEnvSchema = z.object({

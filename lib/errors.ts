@@ -4,7 +4,14 @@
  * message or status and log the cause. Anything else is a bug and is reported as such.
  */
 export type ErrorCode =
-  "config-invalid" | "not-found" | "bad-request" | "database-unavailable" | "source-unreadable" | "conflict";
+  | "config-invalid"
+  | "not-found"
+  | "bad-request"
+  | "database-unavailable"
+  | "source-unreadable"
+  | "conflict"
+  | "unauthorized"
+  | "forbidden";
 
 const httpStatus: Record<ErrorCode, number> = {
   "config-invalid": 500,
@@ -13,6 +20,10 @@ const httpStatus: Record<ErrorCode, number> = {
   "database-unavailable": 503,
   "source-unreadable": 400,
   conflict: 409,
+  /** No credentials, or credentials we do not accept (a bad, unknown or revoked token). */
+  unauthorized: 401,
+  /** Known credentials that may not do this (a token restricted to other projects). */
+  forbidden: 403,
 };
 
 export class PatchwatchError extends Error {

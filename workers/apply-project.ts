@@ -8,6 +8,7 @@ import { seriesTagName } from "../lib/apply/tag-name";
 import type { ApplyCandidate } from "../lib/apply/types";
 import { findApplyCandidates } from "../lib/db/apply/find-apply-candidates";
 import { findBasedOnTarget } from "../lib/db/apply/find-based-on-target";
+import { enqueueHeadTests, enqueueSeriesTests } from "../lib/db/ci/enqueue-test-jobs";
 import { lastMirrorFetch, recordApplyRun, recordMirrorFetch } from "../lib/db/apply/mirror-state";
 import { markApplyChecked, recordApplyResult } from "../lib/db/apply/record-apply-result";
 import { withAdvisoryLock, type Db } from "../lib/db/client";
@@ -16,6 +17,7 @@ import { GitError } from "../lib/git/errors";
 import { fetchMirror, mirrorHead } from "../lib/git/mirror";
 import { deleteTag, publishSeriesTag, pushTag } from "../lib/git/publish";
 import { resolveCommit } from "../lib/git/resolve-commit";
+import type { ProjectConfig } from "../lib/config";
 import type { Log } from "../lib/log";
 import { tryApply } from "./try-apply";
 
@@ -31,6 +33,8 @@ export interface ApplierContext {
   log: Log;
   limits?: SizeLimits;
   now?: () => Date;
+  /** The configured projects, for their tests (test jobs for applied series and the branch head). */
+  projects?: readonly ProjectConfig[];
 }
 
 export interface ApplyRoundSummary {
@@ -73,6 +77,12 @@ export async function applyProject(
     const summary: ApplyRoundSummary = { head, fetched: due, tried: 0, written: {} };
     // Never fetched: nothing to apply on until a fetch works (the status shows why).
     if (!head) return summary;
+    for (const member of owner.members) {
+      const tests = testsOf(ctx, member);
+      const projectId = projectIds.get(member);
+      if (tests.length > 0 && projectId !== undefined)
+        await enqueueHeadTests(ctx.db, { projectId, branch: owner.git.branch, commit: head, tests });
+    }
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const work = await plan(await load(), head, resolve);
       if (work.length === 0) break;
@@ -191,7 +201,10 @@ async function applyOne(
     if (action.tag === "delete" && c.latest?.tag) {
       await deleteTag(paths.mirror, paths.publish, publish ? [publish.url] : [], c.latest.tag);
     }
-    await recordApplyResult(ctx.db, c.seriesId, action.record);
+    const resultId = await recordApplyResult(ctx.db, c.seriesId, action.record);
+    const tests = testsOf(ctx, c.project);
+    if (action.record.status === "applied" && tests.length > 0)
+      await enqueueSeriesTests(ctx.db, { applyResultId: resultId, tests, branch: owner.git.branch });
   } else if (action.write === "checked" && c.latest) {
     await markApplyChecked(ctx.db, c.latest.id, head);
   }
@@ -207,6 +220,10 @@ async function applyOne(
     "series applied",
   );
   return action;
+}
+
+function testsOf(ctx: ApplierContext, project: string): ProjectConfig["tests"] {
+  return ctx.projects?.find((p) => p.name === project)?.tests ?? [];
 }
 
 async function chooseFor(

@@ -20,7 +20,7 @@ export async function startApply(
   const log = deps.log.child({ worker: "apply" });
   const owners = gitOwners(deps.projects);
   const projectIds = await syncProjects(deps.db, deps.projects);
-  const ctx = { db: deps.db, dataDir: deps.dataDir, log, limits: options.limits };
+  const ctx = { db: deps.db, dataDir: deps.dataDir, log, limits: options.limits, projects: deps.projects };
   await deps.queue.workApply(async ({ project, reason }) => {
     const owner = owners.get(project);
     if (!owner) return void log.warn({ project, reason }, "apply request for a project without a git tree");

@@ -8,11 +8,18 @@ import { userMessage } from "../lib/errors";
 import { applyCommand } from "./commands/apply";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
+import { maintainersCommand } from "./commands/maintainers";
 import { listMessagesJson } from "../lib/db/messages/list-messages-json";
 import { explainMessage } from "../lib/db/messages/explain-message";
 import { listSeriesJson } from "../lib/db/series/list-series-json";
 import { reprocessCommand } from "./commands/reprocess";
 import { statusCommand } from "./commands/status";
+import { testerCommand } from "./commands/tester";
+import {
+  createTesterTokenCommand,
+  listTesterTokensCommand,
+  revokeTesterTokenCommand,
+} from "./commands/tester-token";
 import { workerCommand } from "./commands/worker";
 
 /** `patchwatch …`: a thin door. Each command opens the database, calls lib/, prints. */
@@ -165,6 +172,78 @@ program
   .action(async (words: string[], opts: { server?: string; fetch?: boolean; branch?: string }) => {
     await applyCommand(words.join(" "), opts);
   });
+
+program
+  .command("tester")
+  .description("run the tests a Patchwatch server hands out, until SIGINT or SIGTERM")
+  .requiredOption("--server <url>", "the Patchwatch server")
+  // From the environment too, so the token need not show in `ps`.
+  .addOption(
+    new Option("--token <token>", "this tester's token, as the server's administrator created it")
+      .env("PATCHWATCH_TESTER_TOKEN")
+      .makeOptionMandatory(),
+  )
+  .option("--capability <cap...>", "what this machine offers (arch=aarch64, kvm); repeatable")
+  .option("--project <name...>", "only jobs of these projects; repeatable")
+  .option("--work-dir <dir>", "fetch cache and worktrees (default: ~/.cache/patchwatch-tester)")
+  .option("--once", "run at most one job, then exit")
+  .option("--poll-seconds <n>", "when no job waits, ask again after this long (default: 10)")
+  .action(
+    async (opts: {
+      server: string;
+      token: string;
+      capability?: string[];
+      project?: string[];
+      workDir?: string;
+      once?: boolean;
+      pollSeconds?: string;
+    }) => {
+      await testerCommand(opts);
+    },
+  );
+
+const testerToken = program
+  .command("tester-token")
+  .description("tokens of the testers that may claim test jobs (admin)");
+testerToken
+  .command("create")
+  .description("make a tester and print its token (once: only its hash is kept)")
+  .argument("<name>", "the tester's name, shown with its results")
+  .option("--project <name...>", "only these projects (default: all); repeatable")
+  .action(async (name: string, opts: { project?: string[] }) => {
+    await withDatabase((open) => createTesterTokenCommand(open.db, name, opts));
+  });
+testerToken
+  .command("revoke")
+  .description("revoke a tester's token at once")
+  .argument("<name>", "the tester's name")
+  .action(async (name: string) => {
+    await withDatabase((open) => revokeTesterTokenCommand(open.db, name));
+  });
+testerToken
+  .command("list")
+  .description("every tester: active or revoked, its projects, when it was last seen")
+  .option("--json", "machine-readable output")
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase((open) => listTesterTokensCommand(open.db, opts));
+  });
+
+program
+  .command("maintainers")
+  .description("who maintains these paths (or the files a patch touches), as get_maintainer.pl answers")
+  .argument("[paths...]", "paths relative to the top of the tree")
+  .requiredOption(
+    "--file <MAINTAINERS>",
+    "the MAINTAINERS file (its directory is taken as the top of the tree)",
+  )
+  .option("--patch <file>", "a patch or mail: the files it touches, and K: keywords on its text")
+  .addOption(new Option("--dialect <name>", "whose get_maintainer.pl to follow").choices(["qemu", "xen"]))
+  .option("--json", "machine-readable output")
+  .action(
+    (paths: string[], opts: { file: string; patch?: string; json?: boolean; dialect?: "qemu" | "xen" }) => {
+      maintainersCommand(paths, opts);
+    },
+  );
 
 /** Waits until everything written so far has been handed to the OS (pipes are asynchronous). */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

@@ -6,7 +6,10 @@ import type { Parser } from "../lib/ingest/parse-pool";
 import type { MailboxReaderOptions } from "../lib/imap/mailbox-reader";
 import type { Log } from "../lib/log";
 import { startApply } from "./apply";
+import { startFormatCheck } from "./format-check";
+import { startGitlab } from "./gitlab";
 import { startIngestImap } from "./ingest-imap";
+import { startNotify } from "./notify";
 import { startProcess } from "./process";
 import type { RunningWorker } from "./worker-types";
 
@@ -15,7 +18,7 @@ import type { RunningWorker } from "./worker-types";
  * one database. Producers stop first, then the queue lets running jobs finish, then the
  * consumers close.
  */
-export const WORKER_NAMES = ["ingest-imap", "process", "apply"] as const;
+export const WORKER_NAMES = ["ingest-imap", "process", "apply", "gitlab", "notify", "format-check"] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 
 export interface Workers {
@@ -58,7 +61,33 @@ export async function startWorkers(
       ),
     );
   }
+  if (names.includes("gitlab")) {
+    consumers.push(await startGitlab(withQueue, { pollingIntervalSeconds: tuning.pollingIntervalSeconds }));
+  }
+  if (names.includes("notify")) {
+    const config = loadConfig();
+    consumers.push(
+      await startNotify(
+        {
+          ...withQueue,
+          dataDir: deps.dataDir ?? config.dataDir,
+          smtpUrl: config.smtpUrl,
+          publicUrl: config.publicUrl,
+        },
+        { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
+      ),
+    );
+  }
   if (names.includes("ingest-imap")) producers.push(startIngestImap(withQueue, tuning.imap));
+  if (names.includes("format-check")) {
+    const config = loadConfig();
+    producers.push(
+      await startFormatCheck(
+        { ...deps, dataDir: deps.dataDir ?? config.dataDir, smtpUrl: config.smtpUrl },
+        { imap: tuning.imap },
+      ),
+    );
+  }
   deps.log.info({ workers: names }, "workers started");
   return {
     queue,

@@ -107,6 +107,9 @@ describe("live ingestion from IMAP", () => {
       expect.objectContaining({ name: "process", waiting: 0, active: 0, failed: 0 }),
       // No project here has a git tree: the applier has nothing to do.
       expect.objectContaining({ name: "apply", waiting: 0, active: 0, failed: 0 }),
+      // Nor has any a robot or a GitLab mirror.
+      expect.objectContaining({ name: "gitlab", failed: 0 }),
+      expect.objectContaining({ name: "notify", failed: 0 }),
     ]);
     expect(running.queues[0]!.completed).toBeGreaterThan(0);
     expect(running.rawMessages).toEqual({ total: 2000, pending: 0, failed: 0 });

@@ -62,7 +62,11 @@ describe("the summary of a series in a feed", () => {
     ],
     [
       "a merged series that applied and was tested",
-      { mergedAt: new Date(), apply: { status: "applied" }, tests: { passed: 3, failed: 1 } },
+      {
+        mergedAt: new Date(),
+        apply: { status: "applied" },
+        tests: { passed: 3, failed: 1, failedOnBase: 0, pending: 0 },
+      },
       "v6, 1/1 patch, reviewed, merged, apply: applied, tests: 3 passed, 1 failed, 2 replies",
     ],
   ])("%s", (_name, over, expected) => {

@@ -15,6 +15,9 @@ import type { Log } from "../log";
  * - `apply`: fetch a project's upstream and apply what changed (workers/apply.ts). One
  *   waiting job per project (`short` with the project as singleton key); one applier per
  *   project at a time is again an advisory lock's job.
+ * - `gitlab`: ask GitLab for the pipelines of a project's recent tags that have no finished
+ *   pipeline yet (workers/gitlab.ts), the fallback for lost webhooks. One waiting per project.
+ * - `notify`: one scan for failures the robot has not mailed yet (workers/notify.ts). One waiting.
  */
 export const QUEUES = {
   process: {
@@ -34,6 +37,22 @@ export const QUEUES = {
     // The first fetch of a large upstream is a clone.
     expireInSeconds: 2 * 60 * 60,
   },
+  gitlab: {
+    name: "gitlab",
+    policy: "short",
+    // The next poll comes anyway; a failed one is not worth more than a few retries.
+    retryLimit: 2,
+    retryDelay: 60,
+    expireInSeconds: 15 * 60,
+  },
+  notify: {
+    name: "notify",
+    policy: "short",
+    // A scan that failed (the database was gone) is redone by the next one a minute later.
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 15 * 60,
+  },
 } as const satisfies Record<string, PgBoss.Queue>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -42,6 +61,7 @@ export class JobQueue {
   /** Processors running in this process: woken at once instead of at their next poll. */
   private readonly localProcessors = new Set<string>();
   private readonly localAppliers = new Set<string>();
+  private readonly localPollers = new Set<string>();
 
   private constructor(readonly boss: PgBoss) {}
 
@@ -94,6 +114,27 @@ export class JobQueue {
       },
     );
     this.localAppliers.add(id);
+  }
+
+  /** Asks for a poll of a project's GitLab pipelines (coalesced with a waiting request for the same project). */
+  async requestGitlabPoll(project: string, reason: string): Promise<void> {
+    await this.boss.send(QUEUES.gitlab.name, { project, reason }, { singletonKey: project });
+    for (const id of this.localPollers) this.boss.notifyWorker(id);
+  }
+
+  /** Runs `handler` for each GitLab poll request, in this process. */
+  async workGitlabPoll(
+    handler: (request: { project: string; reason: string }) => Promise<void>,
+    pollingIntervalSeconds = 2,
+  ): Promise<void> {
+    const id = await this.boss.work<{ project: string; reason: string }>(
+      QUEUES.gitlab.name,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async ([job]) => {
+        if (job) await handler(job.data);
+      },
+    );
+    this.localPollers.add(id);
   }
 
   /** Stops taking jobs; with `graceful`, waits for the running ones to finish. */

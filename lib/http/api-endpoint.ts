@@ -5,18 +5,24 @@ import { PatchwatchError } from "../errors";
 import type { ApiContract } from "./api-contract";
 import { errorResponse } from "./error-response";
 import { jsonResponse } from "./json-response";
+import { readBody } from "./read-body";
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
 interface InputSchemas {
   params: z.ZodObject;
   query: z.ZodObject;
+  body?: z.ZodType;
 }
+
+type BodyOf<S extends InputSchemas> = S["body"] extends z.ZodType ? z.output<S["body"]> : never;
 
 export interface DoorInput<S extends InputSchemas> {
   params: z.output<S["params"]>;
   query: z.output<S["query"]>;
   request: Request;
+  /** Reads and validates the body (after the caller is authenticated, so a stranger gets a 401, not a 400). */
+  body(): Promise<BodyOf<S>>;
   /** Opened on first use, so a door without a database (openapi.json) answers without one. */
   readonly db: Db;
 }
@@ -48,6 +54,7 @@ export function door<S extends InputSchemas>(
           params,
           query,
           request,
+          body: () => readBody(request, schemas.body ?? z.never()) as Promise<BodyOf<S>>,
           get db() {
             return getDb();
           },
@@ -75,7 +82,7 @@ export function apiEndpoint<C extends ApiContract>(
 ): ApiEndpoint<C> {
   const inner = door(contract, async (input) => {
     const { body, headers } = await run(input);
-    return jsonResponse(body, { status: 200, headers });
+    return jsonResponse(body, { status: contract.successStatus ?? 200, headers });
   });
   return { contract, respond: inner.respond };
 }

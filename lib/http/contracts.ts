@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { MAX_LIMIT } from "../db/series/list-series";
 import type { ApiContract } from "./api-contract";
+import { checkContracts } from "./check-contracts";
+import { testerContracts } from "./tester-contracts";
 import { component, described } from "./schemas/api-docs";
 import { msgidParam, projectParam } from "./schemas/common";
 import { messageSchema } from "./schemas/message";
@@ -64,7 +66,7 @@ export const getSeriesContract = {
   method: "GET",
   path: "/api/v1/series/{project}/{msgid}",
   operationId: "getSeries",
-  summary: "One series with its patches, trailers and revisions",
+  summary: "One series with its patches, trailers, revisions, and its tests and checks",
   params: z.object({ project: projectParam, msgid: msgidParam }),
   query: z.object({}),
   response: seriesDetailSchema,
@@ -99,4 +101,6 @@ export const apiContracts: ApiContract[] = [
   getSeriesContract,
   getMessageContract,
   openApiContract,
+  ...checkContracts,
+  ...testerContracts,
 ];

@@ -71,17 +71,51 @@ function operation(contract: ApiContract): JsonSchema {
       ...parameters("path", contract.params.shape as Record<string, z.ZodType>),
       ...parameters("query", contract.query.shape as Record<string, z.ZodType>),
     ],
+    ...(contract.body ? { requestBody: requestBody(contract.body) } : {}),
+    ...(contract.textBody
+      ? {
+          requestBody: {
+            required: true,
+            description: contract.textBody,
+            content: { "text/plain": { schema: { type: "string" } } },
+          },
+        }
+      : {}),
+    ...(contract.auth ? { security: [{ [contract.auth]: [] }] } : {}),
     responses: {
-      "200": {
+      [String(contract.successStatus ?? 200)]: {
         description: "OK",
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
         content: { "application/json": { schema: componentRef(contract.response) } },
       },
+      ...(contract.noContent ? { "204": { description: contract.noContent } } : {}),
       ...Object.fromEntries(Object.entries(contract.errors).map(([status, text]) => [status, error(text)])),
       "500": error("an internal error (the cause is in the server log)"),
     },
   };
 }
+
+/** A POST's body: JSON, or the same fields as a form (lib/http/read-body.ts). */
+function requestBody(body: z.ZodType): JsonSchema {
+  const schema = withoutDialect(
+    z.toJSONSchema(body, { io: "input", metadata: apiDocs, override: tidy }) as JsonSchema,
+  );
+  return {
+    required: true,
+    content: { "application/json": { schema }, "application/x-www-form-urlencoded": { schema } },
+  };
+}
+
+/** How callers authenticate (ApiContract.auth). */
+const securitySchemes = {
+  bearer: { type: "http", scheme: "bearer", description: "a tester token (`Authorization: Bearer …`)" },
+  "gitlab-token": {
+    type: "apiKey",
+    in: "header",
+    name: "X-Gitlab-Token",
+    description: "the secret configured for the GitLab webhook",
+  },
+};
 
 /** The OpenAPI 3.1 document of the contracts, from the zod schemas that validate them. */
 export function buildOpenApiDocument(contracts: ApiContract[], info: { version: string }): JsonSchema {
@@ -103,11 +137,13 @@ export function buildOpenApiDocument(contracts: ApiContract[], info: { version: 
     info: {
       title: "Patchwatch API",
       version: info.version,
-      description: "Series, patches and review tags tracked from development mailing lists. Read-only.",
+      description:
+        "Series, patches and review tags tracked from development mailing lists, and the results CI reports for them.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,
     components: {
+      securitySchemes,
       schemas: Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, withoutDialect(s)])),
     },
   };

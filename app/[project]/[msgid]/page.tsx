@@ -7,6 +7,7 @@ import { findSeriesOfMessage } from "@/lib/db/series/find-series-of-message";
 import { getSeriesPage } from "@/lib/db/series/get-series-page";
 import { getServerDb } from "@/lib/db/server-db";
 import { seriesHref } from "@/lib/ui/list-params";
+import { checksOverview } from "@/lib/ui/check-view";
 import { prepareDiffs } from "@/lib/ui/prepare-diffs";
 
 import { ApplyBox } from "./_components/apply-box";
@@ -14,11 +15,16 @@ import { CoverLetter } from "./_components/cover-letter";
 import { Discussion } from "./_components/discussion";
 import { PatchArticle } from "./_components/patch-article";
 import { PatchIndex } from "./_components/patch-index";
+import { SeriesChecks } from "./_components/series-checks";
 import { SeriesHeader } from "./_components/series-header";
 import { VersionHistory } from "./_components/version-history";
 import { routeMsgid } from "@/lib/ui/route-msgid";
+import { configuredTests } from "@/app/_lib/configured-tests";
 
 export const dynamic = "force-dynamic";
+
+// Links on this page are plain <a>: next/link would prefetch the page of every message in
+// the thread as it scrolls into view, and each one costs a render here and on the server.
 
 interface Props {
   params: Promise<{ project: string; msgid: string }>;
@@ -52,10 +58,19 @@ export default async function SeriesPageView({ params }: Props) {
   }
   const files = prepareDiffs(s.patches.map((p) => p.diff));
   const fileSrc = `${seriesHref(s.project, s.headMsgid)}/file`;
+  const now = new Date();
+  const { untested, summary } = checksOverview(s.checks, configuredTests(s.project), s.apply);
   return (
     <div className="space-y-5">
-      <SeriesHeader s={s} now={new Date()} />
+      <SeriesHeader s={s} tests={summary} now={now} />
       <ApplyBox s={s} origin={await requestOrigin()} />
+      <SeriesChecks
+        contexts={s.checks.contexts}
+        untested={untested}
+        patches={s.patches}
+        total={s.total}
+        now={now}
+      />
       <VersionHistory project={s.project} headMsgid={s.headMsgid} revisions={s.revisions} />
       {s.cover ? <CoverLetter cover={s.cover} /> : null}
       <section aria-labelledby="patches-heading" className="space-y-3">

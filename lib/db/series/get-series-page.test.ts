@@ -37,7 +37,7 @@ describe("the series page loader", () => {
       baseCommit: "603e77220144d7bcbf9f818c6b821a56aa4d4a4f",
       author: { name: "Ricardo B. Marlière", email: "rbm@suse.com" },
       apply: null,
-      tests: [],
+      checks: { contexts: [], jobs: [] },
     });
     expect(s.cover).toMatchObject({ msgid: v6(), role: "cover" });
     expect(s.cover!.body).toContain("Changes in v6:");

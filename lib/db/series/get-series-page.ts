@@ -3,6 +3,7 @@ import { isReviewKey } from "../../series/trailers";
 import { latestApplyView, type ApplyView } from "../apply/latest-apply-view";
 import type { Db } from "../client";
 import type { MessageRole, TrailerOrigin } from "../generated/client";
+import { getSeriesChecks, type SeriesChecks } from "./get-series-checks";
 import { loadRevisions, type SeriesRevision } from "./load-revisions";
 
 /** What the series page shows. Loaded with one query per kind of thing, never one per patch. */
@@ -96,14 +97,8 @@ export interface SeriesPage {
   basedOn: { msgid: string; series: { headMsgid: string; title: string; version: number } | null }[];
   /** The latest attempt to apply the series (workers/apply.ts). */
   apply: SeriesPageApply | null;
-  /** The latest result of each test context. */
-  tests: {
-    context: string;
-    state: string;
-    url: string | null;
-    description: string | null;
-    createdAt: Date;
-  }[];
+  /** Every test and check reported, by context, latest first; and the test jobs. */
+  checks: SeriesChecks;
 }
 
 const person = (m: { fromName: string; fromEmail: string }): PersonRef => ({
@@ -152,7 +147,7 @@ export async function getSeriesPage(db: Db, project: string, headMsgid: string):
     },
   });
   if (!s) return null;
-  const [patchRows, others, revisions, basedOn, apply, tests] = await Promise.all([
+  const [patchRows, others, revisions, basedOn, apply, checks] = await Promise.all([
     db.patch.findMany({
       where: { seriesId: s.id },
       orderBy: { index: "asc" },
@@ -202,11 +197,7 @@ export async function getSeriesPage(db: Db, project: string, headMsgid: string):
           },
         }),
     latestApplyView(db, s.id),
-    db.testResult.findMany({
-      where: { seriesId: s.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { context: true, state: true, url: true, description: true, createdAt: true },
-    }),
+    getSeriesChecks(db, { id: s.id }),
   ]);
 
   const carried = [...new Set(patchRows.flatMap((p) => p.trailers.flatMap((t) => t.carriedFrom ?? [])))];
@@ -263,8 +254,6 @@ export async function getSeriesPage(db: Db, project: string, headMsgid: string):
       }
     : null;
 
-  const latestTests = new Map<string, (typeof tests)[number]>();
-  for (const t of tests) if (!latestTests.has(t.context)) latestTests.set(t.context, t);
   const newer = s.obsoletedBy ? revisions.find((r) => r.headMsgid === s.obsoletedBy) : undefined;
 
   return {
@@ -300,13 +289,7 @@ export async function getSeriesPage(db: Db, project: string, headMsgid: string):
       series: basedOn.find((b) => b.message.msgid === msgid)?.series ?? null,
     })),
     apply,
-    tests: [...latestTests.values()].map((t) => ({
-      context: t.context,
-      state: t.state,
-      url: t.url,
-      description: t.description,
-      createdAt: t.createdAt,
-    })),
+    checks,
   };
 }
 

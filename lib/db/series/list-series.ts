@@ -31,8 +31,11 @@ export interface SeriesListRow {
   mergedAt: Date | null;
   /** The status of the latest apply_result (workers/apply.ts). */
   apply: { status: string } | null;
-  /** The latest result of each test context (filled by testers, a later stage). */
-  tests: { passed: number; failed: number } | null;
+  /**
+   * The latest result of each test context (of the series or one of its patches): how many
+   * passed, failed (failedOnBase of them fail on the branch head as well) or are pending.
+   */
+  tests: { passed: number; failed: number; failedOnBase: number; pending: number } | null;
 }
 
 export interface SeriesListPage {
@@ -119,6 +122,8 @@ interface ListRowSql {
   apply_status: string | null;
   tests_passed: number | null;
   tests_failed: number | null;
+  tests_failed_on_base: number | null;
+  tests_pending: number | null;
 }
 
 /**
@@ -131,6 +136,9 @@ const SORT_KEY = `coalesce(s.last_activity, '-infinity'::timestamp)`;
 /** Test states that count as a pass or a failure (testers and external CI report these). */
 const PASSED = `('success', 'passed', 'pass')`;
 const FAILED = `('failure', 'failed', 'fail', 'error')`;
+/** A failure the commit under the series shares ("fails on master too"); an error is no test result. */
+const FAILED_TEST = `('failure', 'failed', 'fail')`;
+const PENDING = `('pending', 'queued', 'running')`;
 
 /**
  * The statement listSeries runs, with its values; separate so that a benchmark or an
@@ -200,14 +208,19 @@ export function listSeriesSql(options: ListSeriesOptions): { text: string; value
            ) AS reviewed_patches,
            (SELECT ar.status FROM apply_result ar
              WHERE ar.series_id = s.id ORDER BY ar.created_at DESC, ar.id DESC LIMIT 1) AS apply_status,
-           tr.passed AS tests_passed, tr.failed AS tests_failed
+           tr.passed AS tests_passed, tr.failed AS tests_failed,
+           tr.failed_on_base AS tests_failed_on_base, tr.pending AS tests_pending
       FROM page s
       JOIN project p ON p.id = s.project_id
       LEFT JOIN LATERAL (
         SELECT count(*) FILTER (WHERE latest.state IN ${PASSED})::int AS passed,
-               count(*) FILTER (WHERE latest.state IN ${FAILED})::int AS failed
-          FROM (SELECT DISTINCT ON (r.context) r.state FROM test_result r
-                 WHERE r.series_id = s.id ORDER BY r.context, r.created_at DESC, r.id DESC) latest
+               count(*) FILTER (WHERE latest.state IN ${FAILED})::int AS failed,
+               count(*) FILTER (WHERE latest.state IN ${FAILED_TEST}
+                                  AND latest.base_state IN ${FAILED_TEST})::int AS failed_on_base,
+               count(*) FILTER (WHERE latest.state IN ${PENDING})::int AS pending
+          FROM (SELECT DISTINCT ON (r.context, r.patch_id) r.state, r.base_state FROM test_result r
+                 WHERE r.series_id = s.id
+                 ORDER BY r.context, r.patch_id, r.created_at DESC, r.id DESC) latest
         HAVING count(*) > 0
       ) tr ON true
      ORDER BY ${SORT_KEY} DESC, s.id DESC`;
@@ -248,6 +261,14 @@ function toRow(r: ListRowSql): SeriesListRow {
     obsoletedByVersion: r.obsoleted_by_version,
     mergedAt: r.merged_at,
     apply: r.apply_status === null ? null : { status: r.apply_status },
-    tests: r.tests_passed === null ? null : { passed: r.tests_passed, failed: r.tests_failed ?? 0 },
+    tests:
+      r.tests_passed === null
+        ? null
+        : {
+            passed: r.tests_passed,
+            failed: r.tests_failed ?? 0,
+            failedOnBase: r.tests_failed_on_base ?? 0,
+            pending: r.tests_pending ?? 0,
+          },
   };
 }

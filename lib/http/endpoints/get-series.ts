@@ -1,8 +1,10 @@
 import { latestApplyViewOf } from "../../db/apply/latest-apply-view";
+import { getSeriesChecks } from "../../db/series/get-series-checks";
 import { getSeriesDetail } from "../../db/series/get-series-detail";
 import { PatchwatchError } from "../../errors";
 import { apiEndpoint } from "../api-endpoint";
 import { applyJson } from "../apply-json";
+import { checksJson } from "../checks-json";
 import { getSeriesContract } from "../contracts";
 import { seriesLinks, seriesMboxHref } from "../series-links";
 
@@ -12,10 +14,15 @@ export const getSeriesEndpoint = apiEndpoint(getSeriesContract, async ({ db, par
   if (!series) {
     throw new PatchwatchError("not-found", `no series ${params.msgid} in project ${params.project}`);
   }
+  const [apply, checks] = await Promise.all([
+    latestApplyViewOf(db, series.project, series.id),
+    getSeriesChecks(db, { project: series.project, headMsgid: series.id }),
+  ]);
   return {
     body: {
       ...series,
-      apply: applyJson(await latestApplyViewOf(db, series.project, series.id)),
+      apply: applyJson(apply),
+      checks: checksJson(checks.contexts),
       mbox: seriesMboxHref(series.project, series.id),
       links: seriesLinks(series.project, series.id),
     },

@@ -50,8 +50,8 @@ export const seriesListItemSchema = component(
     mergedAt: isoDateTime.nullable(),
     apply: described("the latest attempt to apply the series", z.object({ status: z.string() }).nullable()),
     tests: described(
-      "latest result of each test context",
-      z.object({ passed: count, failed: count }).nullable(),
+      "latest result of each test context (of the series or a patch): passed, failed (failedOnBase of them fail on the branch head too, no fault of the series), pending",
+      z.object({ passed: count, failed: count, failedOnBase: count, pending: count }).nullable(),
     ),
     links: linksSchema,
   }),
@@ -151,6 +151,32 @@ const applySchema = component(
   }),
 );
 
+const checkSchema = component(
+  "SeriesCheck",
+  "The latest report of one test or check context, for the series or one of its patches",
+  z.object({
+    context: described("the test's or check's name", z.string()),
+    patch: described(
+      "the patch it was reported for; null for the whole series",
+      z.object({ index: count, msgid: msgidSchema }).nullable(),
+    ),
+    state: described("pending, success, warning, fail or error", z.string()),
+    url: described(
+      "the log: this server's `/logs/<job>` for a tester's run, or the URL the check reported",
+      z.string().nullable(),
+    ),
+    description: z.string().nullable(),
+    source: described("who reported it: `tester:<name>`, `check:<name>`, `gitlab`", z.string().nullable()),
+    duration: described("milliseconds the run took", count.nullable()),
+    baseState: described(
+      "the same test on the commit the series was applied on; fail with state fail means it fails on master too",
+      z.string().nullable(),
+    ),
+    failsOnMasterToo: z.boolean(),
+    date: described("when it was reported", isoDateTime),
+  }),
+);
+
 export const seriesDetailSchema = component(
   "SeriesDetail",
   "A series with its patches, trailers and revisions",
@@ -169,6 +195,10 @@ export const seriesDetailSchema = component(
     apply: described(
       "null when the series was never applied (incomplete, or no git tree configured)",
       applySchema.nullable(),
+    ),
+    checks: described(
+      "the latest report of each test and check context, series-wide ones first, then by patch",
+      z.array(checkSchema),
     ),
     mbox: described(
       "path of the newest revision as a `git am` mbox with the collected trailers (`?cover=1`, `?patch=N`)",

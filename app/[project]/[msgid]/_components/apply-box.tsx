@@ -63,18 +63,6 @@ export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
         </p>
       ) : null}
       {s.apply ? <ApplyResult apply={s.apply} patches={s.patches} origin={origin} /> : null}
-      {s.tests.length ? (
-        <ul className="text-zinc-700 dark:text-zinc-300">
-          {s.tests.map((t) => (
-            <li key={t.context}>
-              {t.context}: {t.state}
-              {t.description ? (
-                <span className="text-zinc-600 dark:text-zinc-400"> — {t.description}</span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </section>
   );
 }

@@ -6,12 +6,20 @@ import { MergedBadge } from "@/app/_components/merged-badge";
 import { ObsoleteBadge } from "@/app/_components/obsolete-badge";
 import { RelativeDate } from "@/app/_components/relative-date";
 import { ReviewedBadge } from "@/app/_components/reviewed-badge";
+import { TestsBadge } from "@/app/_components/tests-badge";
 import type { SeriesPage } from "@/lib/db/series/get-series-page";
 
 /** Title, version, author, dates and every state badge of the series. */
-export function SeriesHeader({ s, now }: { s: SeriesPage; now: Date }) {
+export function SeriesHeader({
+  s,
+  tests,
+  now,
+}: {
+  s: SeriesPage;
+  tests: { passed: number; failed: number; failedOnBase: number; pending: number };
+  now: Date;
+}) {
   const author = s.author.name || s.author.email || "unknown author";
-  const failed = s.tests.filter((t) => /fail|error/i.test(t.state)).length;
   return (
     <header className="space-y-1.5">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -56,13 +64,7 @@ export function SeriesHeader({ s, now }: { s: SeriesPage; now: Date }) {
         />
         <MergedBadge mergedAt={s.mergedAt} />
         <ApplyBadge apply={s.apply} />
-        {s.tests.length ? (
-          <Badge
-            tone={failed ? "red" : "green"}
-            label={failed ? `tests: ${failed} failed` : "tests passed"}
-            explanation={`${s.tests.length} test contexts, ${failed} failed`}
-          />
-        ) : null}
+        <TestsBadge tests={tests} />
         {s.isRfc ? (
           <Badge tone="amber" label="RFC" explanation="Request for comments: not meant to be applied as is" />
         ) : null}

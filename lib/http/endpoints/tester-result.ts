@@ -1,0 +1,23 @@
+import { finishTestJob } from "../../db/ci/finish-test-job";
+import { authenticateTester } from "../../db/ci/testers";
+import { apiEndpoint, type ApiEndpoint } from "../api-endpoint";
+import type { TesterApiDeps } from "../tester-api";
+import { finishTestJobContract } from "../tester-contracts";
+
+/** POST /api/v1/tester/jobs/{id}/result */
+export function finishTestJobEndpoint(deps: TesterApiDeps): ApiEndpoint<typeof finishTestJobContract> {
+  return apiEndpoint(finishTestJobContract, async ({ db, request, params, body }) => {
+    const tester = await authenticateTester(db, request.headers.get("authorization"));
+    const result = await body();
+    return {
+      body: await finishTestJob(db, {
+        jobId: params.id,
+        tester,
+        outcome: result.state,
+        durationMs: result.durationMs,
+        summary: result.summary,
+        now: deps.now(),
+      }),
+    };
+  });
+}
