@@ -12,8 +12,9 @@
  * 2. Builds the web app into .next-scale, runs `next start` on it, and measures over
  *    HTTP: the series list (first page and 100th page, reached through its cursors),
  *    the page of the 20-patch series and of the largest series in the archive, a
- *    message page and three searches: p50/p95 server time and bytes; and the gzipped
- *    JavaScript the list page loads.
+ *    message page and three searches: p50/p95 server time and bytes, beside a page that
+ *    reads no database as the floor of this run; and the gzipped JavaScript the list
+ *    page loads.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -271,6 +272,8 @@ async function main(): Promise<void> {
     await closeDb(db);
 
     console.log(`over HTTP against next start, ${runs} requests each, one at a time:`);
+    // The floor on this machine in this run: a page that reads no database (prerendered).
+    await measure("baseline: the search help page", "/search/help");
     await measure("series list, first page", "/ltp");
     if (after) await measure("series list, 100th page", `/ltp?after=${encodeURIComponent(after)}`);
     await measure("series page, 20 patches", `/ltp/${encodeURIComponent(twenty.headMsgid)}`);
