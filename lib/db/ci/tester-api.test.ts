@@ -208,6 +208,7 @@ describe("claiming", () => {
       fetchUrl: `${ORIGIN}/git/demo`,
       ref: `patchwatch/${headMsgid}/v1`,
       commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+      baseCommit: fakeCommit("base"),
       leaseSeconds: 120,
       series: { headMsgid, title, version: 1 },
     });
@@ -229,6 +230,7 @@ describe("claiming", () => {
     expect(job).toMatchObject({
       ref: "main",
       commit: fakeCommit("h"),
+      baseCommit: null,
       fetchUrl: "https://git.example.org/demo.git",
       series: null,
     });
