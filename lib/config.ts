@@ -25,6 +25,7 @@ const RESERVED_NAMES = new Set([
   "favicon.ico",
   "favicon.svg",
   "atom.xml",
+  "maintainer",
 ]);
 
 /**

@@ -6,6 +6,7 @@ import { loadConfig, loadProjects } from "../lib/config";
 import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
 import { applyCommand } from "./commands/apply";
+import { subscribeDigestCommand, unsubscribeDigestCommand } from "./commands/digest";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
 import { maintainersCommand } from "./commands/maintainers";
@@ -226,6 +227,25 @@ testerToken
   .option("--json", "machine-readable output")
   .action(async (opts: { json?: boolean }) => {
     await withDatabase((open) => listTesterTokensCommand(open.db, opts));
+  });
+
+const digest = program
+  .command("digest")
+  .description("the weekly mail of a maintainer's review queue (opt-in)");
+digest
+  .command("subscribe")
+  .description("send EMAIL their review queue once a week (through the robot's mail settings)")
+  .argument("<email>", "the maintainer's address, as MAINTAINERS names it")
+  .option("--project <name...>", "only these projects (default: all); repeatable")
+  .action(async (email: string, opts: { project?: string[] }) => {
+    await withDatabase((open) => subscribeDigestCommand(open.db, email, opts));
+  });
+digest
+  .command("unsubscribe")
+  .description("stop the weekly digest to EMAIL")
+  .argument("<email>", "the subscribed address")
+  .action(async (email: string) => {
+    await withDatabase((open) => unsubscribeDigestCommand(open.db, email));
   });
 
 program

@@ -9,8 +9,10 @@ import { startApply } from "./apply";
 import { startFormatCheck } from "./format-check";
 import { startGitlab } from "./gitlab";
 import { startIngestImap } from "./ingest-imap";
+import { startMaintainers } from "./maintainers";
 import { startNotify } from "./notify";
 import { startProcess } from "./process";
+import { startWatchUpstream } from "./watch-upstream";
 import type { RunningWorker } from "./worker-types";
 
 /**
@@ -18,7 +20,16 @@ import type { RunningWorker } from "./worker-types";
  * one database. Producers stop first, then the queue lets running jobs finish, then the
  * consumers close.
  */
-export const WORKER_NAMES = ["ingest-imap", "process", "apply", "gitlab", "notify", "format-check"] as const;
+export const WORKER_NAMES = [
+  "ingest-imap",
+  "process",
+  "apply",
+  "gitlab",
+  "notify",
+  "format-check",
+  "maintainers",
+  "watch-upstream",
+] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 
 export interface Workers {
@@ -74,6 +85,22 @@ export async function startWorkers(
           smtpUrl: config.smtpUrl,
           publicUrl: config.publicUrl,
         },
+        { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
+      ),
+    );
+  }
+  if (names.includes("maintainers")) {
+    consumers.push(
+      await startMaintainers(
+        { ...withQueue, dataDir: deps.dataDir ?? loadConfig().dataDir },
+        { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
+      ),
+    );
+  }
+  if (names.includes("watch-upstream")) {
+    consumers.push(
+      await startWatchUpstream(
+        { ...withQueue, dataDir: deps.dataDir ?? loadConfig().dataDir },
         { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
       ),
     );

@@ -110,6 +110,8 @@ describe("live ingestion from IMAP", () => {
       // Nor has any a robot or a GitLab mirror.
       expect.objectContaining({ name: "gitlab", failed: 0 }),
       expect.objectContaining({ name: "notify", failed: 0 }),
+      expect.objectContaining({ name: "watch-upstream", failed: 0 }),
+      expect.objectContaining({ name: "maintainers", failed: 0 }),
     ]);
     expect(running.queues[0]!.completed).toBeGreaterThan(0);
     expect(running.rawMessages).toEqual({ total: 2000, pending: 0, failed: 0 });

@@ -5,6 +5,7 @@ import { syncProjects } from "../lib/db/projects/sync-projects";
 import type { Log } from "../lib/log";
 import { messageIdDomainOf } from "../lib/notify/robot-message-id";
 import { createOutbox, type Outbox } from "../lib/outbox/deliver";
+import { sendDigests } from "./digest";
 import { createMaintainersOf, type MaintainersOf } from "./notify-maintainers";
 import { scanAndNotify } from "./notify-scan";
 import type { RunningWorker } from "./worker-types";
@@ -61,6 +62,7 @@ export async function startNotify(
     async () => {
       const s = await scanAndNotify(ctx);
       if (Object.values(s).some((n) => n > 0)) log.info(s, "notify scan done");
+      await sendDigests({ ...ctx, now: new Date() });
     },
   );
   const ask = (reason: string) =>

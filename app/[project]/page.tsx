@@ -60,6 +60,20 @@ export default async function ProjectSeriesPage({ params, searchParams }: Props)
               {" · "}
             </>
           ) : null}
+          <a
+            href={`/${encodeURIComponent(project.name)}/lost`}
+            className="text-sky-700 hover:underline dark:text-sky-400"
+          >
+            Lost series
+          </a>
+          {" · "}
+          <a
+            href={`/${encodeURIComponent(project.name)}/stats`}
+            className="text-sky-700 hover:underline dark:text-sky-400"
+          >
+            Stats
+          </a>
+          {" · "}
           <a href={feedHref(project.name)} className="text-sky-700 hover:underline dark:text-sky-400">
             Atom feed
           </a>

@@ -18,6 +18,10 @@ import type { Log } from "../log";
  * - `gitlab`: ask GitLab for the pipelines of a project's recent tags that have no finished
  *   pipeline yet (workers/gitlab.ts), the fallback for lost webhooks. One waiting per project.
  * - `notify`: one scan for failures the robot has not mailed yet (workers/notify.ts). One waiting.
+ * - `watch-upstream`: index a project's new upstream commits and match them to posted
+ *   patches (workers/watch-upstream.ts). One waiting per tree.
+ * - `maintainers`: one round over the trees' MAINTAINERS and the series whose responsible
+ *   people are due (workers/maintainers.ts). One waiting.
  */
 export const QUEUES = {
   process: {
@@ -52,6 +56,23 @@ export const QUEUES = {
     retryLimit: 2,
     retryDelay: 30,
     expireInSeconds: 15 * 60,
+  },
+  "watch-upstream": {
+    name: "watch-upstream",
+    policy: "short",
+    // The first scan of a tree reads months of history with their diffs.
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 2 * 60 * 60,
+  },
+  maintainers: {
+    name: "maintainers",
+    policy: "short",
+    // The next round comes a minute later and picks up what this one left.
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 30 * 60,
   },
 } as const satisfies Record<string, PgBoss.Queue>;
 
@@ -135,6 +156,25 @@ export class JobQueue {
       },
     );
     this.localPollers.add(id);
+  }
+
+  /** Asks for a tree's new upstream commits to be matched (coalesced with a waiting request for it). */
+  async requestWatchUpstream(project: string, reason: string): Promise<void> {
+    await this.boss.send(QUEUES["watch-upstream"].name, { project, reason }, { singletonKey: project });
+  }
+
+  /** Runs `handler` for each upstream watch request, in this process. */
+  async workWatchUpstream(
+    handler: (request: { project: string; reason: string }) => Promise<void>,
+    pollingIntervalSeconds = 2,
+  ): Promise<void> {
+    await this.boss.work<{ project: string; reason: string }>(
+      QUEUES["watch-upstream"].name,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async ([job]) => {
+        if (job) await handler(job.data);
+      },
+    );
   }
 
   /** Stops taking jobs; with `graceful`, waits for the running ones to finish. */

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { MAX_LIMIT } from "../db/series/list-series";
 import type { ApiContract } from "./api-contract";
 import { checkContracts } from "./check-contracts";
+import { lostContracts } from "./lost-contracts";
+import { statsContracts } from "./stats-contracts";
 import { testerContracts } from "./tester-contracts";
 import { component, described } from "./schemas/api-docs";
 import { msgidParam, projectParam } from "./schemas/common";
@@ -102,5 +104,7 @@ export const apiContracts: ApiContract[] = [
   getMessageContract,
   openApiContract,
   ...checkContracts,
+  ...lostContracts,
+  ...statsContracts,
   ...testerContracts,
 ];

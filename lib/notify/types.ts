@@ -11,7 +11,7 @@ export interface MailAddress {
 
 /** A mail the robot wants to send: the Outbox contract's draft (lib/outbox/deliver.ts). */
 export interface RobotMailDraft {
-  kind: "apply-failed" | "test-failed" | "format-check";
+  kind: "apply-failed" | "test-failed" | "format-check" | "digest";
   /** One mail per key, ever (robot_mail.dedupe_key). */
   dedupeKey: string;
   projectId?: number | null;

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
+import { getSeriesPeopleByHead } from "@/lib/db/maintainers/series-people";
 import { findSeriesOfMessage } from "@/lib/db/series/find-series-of-message";
 import { getSeriesPage } from "@/lib/db/series/get-series-page";
 import { getServerDb } from "@/lib/db/server-db";
@@ -17,6 +18,7 @@ import { PatchArticle } from "./_components/patch-article";
 import { PatchIndex } from "./_components/patch-index";
 import { SeriesChecks } from "./_components/series-checks";
 import { SeriesHeader } from "./_components/series-header";
+import { SeriesPeopleSection } from "./_components/series-people";
 import { VersionHistory } from "./_components/version-history";
 import { routeMsgid } from "@/lib/ui/route-msgid";
 import { configuredTests } from "@/app/_lib/configured-tests";
@@ -49,7 +51,11 @@ async function requestOrigin(): Promise<string> {
 export default async function SeriesPageView({ params }: Props) {
   const { project, msgid: raw } = await params;
   const msgid = routeMsgid(raw);
-  const s = await load(project, msgid);
+  // Started with the page's own load: one more query, not one more round trip after it.
+  const [s, people] = await Promise.all([
+    load(project, msgid),
+    getSeriesPeopleByHead(getServerDb(), project, msgid),
+  ]);
   if (!s) {
     // A patch or reply of a series: its place on the series' page.
     const member = await findSeriesOfMessage(getServerDb(), project, msgid);
@@ -71,6 +77,7 @@ export default async function SeriesPageView({ params }: Props) {
         total={s.total}
         now={now}
       />
+      <SeriesPeopleSection people={people} />
       <VersionHistory project={s.project} headMsgid={s.headMsgid} revisions={s.revisions} />
       {s.cover ? <CoverLetter cover={s.cover} /> : null}
       <section aria-labelledby="patches-heading" className="space-y-3">

@@ -146,8 +146,15 @@ describe("GET /api/v1/series/{project}/{msgid}", () => {
     const response = await call(getSeriesEndpoint, "/", { project: "ltp", msgid: LCHOWN_V6 });
     expect(response.status).toBe(200);
     const body = await json(getSeriesEndpoint, response);
-    const { versions, links, mbox, apply, checks, ...rest } = body;
+    const { versions, links, mbox, apply, checks, people, ...rest } = body;
     expect(checks).toEqual([]);
+    // ltp has no git tree here: nobody is computed, and the answer says why.
+    expect(people).toMatchObject({
+      source: "none",
+      people: [],
+      toPing: [],
+      note: expect.stringMatching(/git tree/),
+    });
     // The same mapping as `patchwatch series --json`, not a second one.
     expect(rest).toEqual((await listSeriesJson(t.db, "ltp")).find((s) => s.id === LCHOWN_V6));
     expect(body).toMatchObject({

@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { getSeriesPeople, type SeriesPeople } from "../maintainers/series-people";
 import { loadRevisions, type SeriesRevision } from "./load-revisions";
 import { type SeriesJson, seriesJsonInclude, toSeriesJson } from "./series-json";
 
@@ -19,6 +20,8 @@ export interface SeriesVersionJson {
 export interface SeriesDetailJson extends SeriesJson {
   /** Every revision of the topic, this one included, oldest version first. */
   versions: SeriesVersionJson[];
+  /** Who is responsible for the touched files (MAINTAINERS at the branch head) and who to ping. */
+  people: SeriesPeople;
 }
 
 /**
@@ -35,8 +38,8 @@ export async function getSeriesDetail(
     include: seriesJsonInclude,
   });
   if (!series) return null;
-  const revisions = await loadRevisions(db, series);
-  return { ...toSeriesJson(series), versions: revisions.map(toVersionJson) };
+  const [revisions, people] = await Promise.all([loadRevisions(db, series), getSeriesPeople(db, series.id)]);
+  return { ...toSeriesJson(series), versions: revisions.map(toVersionJson), people };
 }
 
 function toVersionJson(r: SeriesRevision): SeriesVersionJson {

@@ -177,6 +177,52 @@ const checkSchema = component(
   }),
 );
 
+const personStateSchema = component(
+  "ResponsiblePerson",
+  "A maintainer, reviewer or list responsible for files the series touches, and what they did in its thread",
+  z.object({
+    email: z.string(),
+    name: z.string(),
+    role: described(
+      "maintainer (M:), reviewer (R:) or list (L:)",
+      z.enum(["maintainer", "reviewer", "list"]),
+    ),
+    sections: described(
+      "the MAINTAINERS sections naming them, most relevant first; `parent directory: <dir>` first for the next-best people of a file nobody maintains",
+      z.array(z.string()),
+    ),
+    status: described(
+      "S: of the most relevant section: Supported, Maintained, Odd Fixes, Orphan, Obsolete",
+      z.string().nullable(),
+    ),
+    rank: described("1 is the most relevant", count),
+    replied: described("sent a reply in the series' thread", z.boolean()),
+    reviewed: described("gave a Reviewed-by or Acked-by for a patch of the series", z.boolean()),
+    ccd: described("the cover letter or a patch was sent to them (To or Cc)", z.boolean()),
+  }),
+);
+
+const seriesPeopleSchema = component(
+  "SeriesPeople",
+  "Who is responsible for the series' files, from MAINTAINERS at the branch head of the project's tree, and who to ping",
+  z.object({
+    source: described(
+      "maintainers: computed from the MAINTAINERS blob `blob`; none: see note",
+      z.enum(["maintainers", "none"]),
+    ),
+    blob: z.string().nullable(),
+    people: z.array(personStateSchema),
+    toPing: described(
+      "maintainers, then reviewers, who have neither replied nor reviewed, most relevant first; never a list or the author",
+      z.array(personStateSchema),
+    ),
+    note: described(
+      "why there is nobody: no git tree, no MAINTAINERS file in the tree, not computed yet",
+      z.string().nullable(),
+    ),
+  }),
+);
+
 export const seriesDetailSchema = component(
   "SeriesDetail",
   "A series with its patches, trailers and revisions",
@@ -192,6 +238,7 @@ export const seriesDetailSchema = component(
       "every revision of the topic, oldest first, this one included",
       z.array(versionSchema),
     ),
+    people: seriesPeopleSchema,
     apply: described(
       "null when the series was never applied (incomplete, or no git tree configured)",
       applySchema.nullable(),

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+import { PatchwatchError } from "../../errors";
+import type { Db } from "../client";
+import { lostCandidates, type CandidatePosition, type LostCandidate } from "./lost-candidates";
+
+const cursorSchema = z.object({ d: z.iso.datetime(), i: z.string().regex(/^[1-9][0-9]{0,18}$/) });
+
+export function encodePosition(p: CandidatePosition): string {
+  return Buffer.from(JSON.stringify({ d: p.date.toISOString(), i: p.id.toString() })).toString("base64url");
+}
+
+/** The cursor arrives in a URL: checked, and a bad one is a 400 that says what to do. */
+export function decodePosition(text: string): CandidatePosition {
+  const bad = () =>
+    new PatchwatchError("bad-request", "invalid page cursor: start again from the first page");
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw bad();
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    throw bad();
+  }
+  const parsed = cursorSchema.safeParse(json);
+  if (!parsed.success) throw bad();
+  return { date: new Date(parsed.data.d), id: BigInt(parsed.data.i) };
+}
+
+/**
+ * Walks a project's current series newest posting first, in batches, keeping those `keep`
+ * returns a value for, until `limit` are kept: one keyset page (and whether there is more).
+ */
+export async function walkCurrentSeries<T>(
+  db: Db,
+  options: {
+    projectId: number;
+    postedBefore: Date;
+    after?: string;
+    limit: number;
+    extraWhere?: string;
+    keep: (candidate: LostCandidate) => T | null;
+  },
+): Promise<{ kept: { candidate: LostCandidate; value: T }[]; next: string | null; examined: number }> {
+  let position = options.after ? decodePosition(options.after) : null;
+  const kept: { candidate: LostCandidate; value: T }[] = [];
+  let examined = 0;
+  let exhausted = false;
+  // Lost series are dense among old current series; a batch a little over the page fills it.
+  const batch = Math.max(100, options.limit * 2);
+  while (kept.length <= options.limit && !exhausted) {
+    const candidates = await lostCandidates(
+      db,
+      options.projectId,
+      options.postedBefore,
+      position,
+      batch,
+      options.extraWhere,
+    );
+    exhausted = candidates.length < batch;
+    for (const candidate of candidates) {
+      examined++;
+      position = { date: candidate.facts.date!, id: candidate.id };
+      const value = options.keep(candidate);
+      if (value !== null) kept.push({ candidate, value });
+      if (kept.length > options.limit) break;
+    }
+  }
+  const page = kept.slice(0, options.limit);
+  const last = page.at(-1);
+  const next =
+    kept.length > options.limit && last
+      ? encodePosition({ date: last.candidate.facts.date!, id: last.candidate.id })
+      : null;
+  return { kept: page, next, examined };
+}
