@@ -52,3 +52,22 @@ test("a bad project or address is a clear error, not a stack trace", async ({ re
   const bad = await request.get(`/api/v1/maintainers/${encodeURIComponent("<script>")}/queue`);
   expect(bad.status()).toBe(400);
 });
+
+test("a series page says whom to ping: from the thread, as LTP's tree has no MAINTAINERS", async ({
+  page,
+}) => {
+  // "[PATCH 0/3] Rewrite aio_cancel_2-1": reviewed by Cyril Hrubis and Andrea Cervesato.
+  await page.goto(`/ltp/${encodeURIComponent("20260203125029.15413-1-mdoucha@suse.cz")}`);
+  const section = page.getByRole("region", { name: "Maintainers and who to ping" });
+  // The maintainers worker finds no MAINTAINERS in the tree (or has not looked yet).
+  await expect(section.getByText(/No maintainers to show: (no MAINTAINERS file|not computed)/)).toBeVisible();
+  const ping = section.getByLabel("Who to ping");
+  await expect(ping).toContainText("Who to ping (from the thread)");
+  await expect(ping.getByRole("link", { name: "Cyril Hrubis" })).toHaveAttribute(
+    "href",
+    "/maintainer/chrubis%40suse.cz",
+  );
+  await expect(ping).toContainText("reviewed this revision");
+  await expect(ping).toContainText("ltp@lists.linux.it");
+  await expect(ping).not.toContainText("mdoucha@suse.cz");
+});

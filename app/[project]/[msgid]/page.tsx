@@ -21,7 +21,9 @@ import { SeriesHeader } from "./_components/series-header";
 import { SeriesPeopleSection } from "./_components/series-people";
 import { VersionHistory } from "./_components/version-history";
 import { routeMsgid } from "@/lib/ui/route-msgid";
-import { configuredTests } from "@/app/_lib/configured-tests";
+import { configuredTests, projectSettings } from "@/app/_lib/project-settings";
+import { pingPeople } from "@/lib/series/ping-people";
+import { threadPeopleOf } from "@/lib/ui/thread-people";
 
 export const dynamic = "force-dynamic";
 
@@ -66,6 +68,11 @@ export default async function SeriesPageView({ params }: Props) {
   const fileSrc = `${seriesHref(s.project, s.headMsgid)}/file`;
   const now = new Date();
   const { untested, summary } = checksOverview(s.checks, configuredTests(s.project), s.apply);
+  // Without MAINTAINERS, whom to ask comes from the thread, as on the lost page.
+  const fromThread =
+    people.source === "none"
+      ? pingPeople([], threadPeopleOf(s, projectSettings(s.project)?.lists ?? []))
+      : null;
   return (
     <div className="space-y-5">
       <SeriesHeader s={s} tests={summary} now={now} />
@@ -77,7 +84,7 @@ export default async function SeriesPageView({ params }: Props) {
         total={s.total}
         now={now}
       />
-      <SeriesPeopleSection people={people} />
+      <SeriesPeopleSection people={people} fromThread={fromThread} />
       <VersionHistory project={s.project} headMsgid={s.headMsgid} revisions={s.revisions} />
       {s.cover ? <CoverLetter cover={s.cover} /> : null}
       <section aria-labelledby="patches-heading" className="space-y-3">

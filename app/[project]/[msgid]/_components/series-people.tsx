@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/app/_components/badge";
 import type { PersonState, SeriesPeople } from "@/lib/db/maintainers/series-people";
 import { isUnmaintainedStatus } from "@/lib/maintainers/next-best";
 import { isNextBest } from "@/lib/maintainers/who-to-ping";
+import type { PingPeople } from "@/lib/series/ping-people";
 
 const muted = "text-zinc-600 dark:text-zinc-400";
 
@@ -59,7 +60,14 @@ function PersonRow({ p }: { p: PersonState }) {
  * The maintainers, reviewers and lists of the files the series touches (MAINTAINERS at the
  * branch head of the project's tree), what each did in the thread, and who to ping first.
  */
-export function SeriesPeopleSection({ people }: { people: SeriesPeople }) {
+export function SeriesPeopleSection({
+  people,
+  fromThread,
+}: {
+  people: SeriesPeople;
+  /** Without MAINTAINERS: the people of the thread (lib/series/ping-people). */
+  fromThread: PingPeople | null;
+}) {
   const persons = people.people.filter((p) => p.role !== "list");
   const lists = people.people.filter((p) => p.role === "list");
   return (
@@ -72,7 +80,10 @@ export function SeriesPeopleSection({ people }: { people: SeriesPeople }) {
         Maintainers and who to ping
       </h2>
       {people.source === "none" ? (
-        <p className={muted}>Nobody to show: {people.note ?? "no MAINTAINERS file in the tree"}.</p>
+        <>
+          <p className={muted}>No maintainers to show: {people.note ?? "no MAINTAINERS file in the tree"}.</p>
+          {fromThread ? <ThreadPing ping={fromThread} /> : null}
+        </>
       ) : (
         <>
           <div aria-label="Who to ping">
@@ -96,5 +107,30 @@ export function SeriesPeopleSection({ people }: { people: SeriesPeople }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Whom to ask when no MAINTAINERS names anyone: who reviewed or answered, and the lists. */
+function ThreadPing({ ping }: { ping: PingPeople }) {
+  return (
+    <div aria-label="Who to ping">
+      <span className="font-medium">Who to ping (from the thread): </span>
+      {ping.toPing.length > 0 ? (
+        <span className="break-words">
+          {ping.toPing.map((p, i) => (
+            <span key={p.email}>
+              {i > 0 ? ", " : null}
+              <a href={`/maintainer/${encodeURIComponent(p.email)}`} className="hover:underline">
+                {p.name || p.email}
+              </a>{" "}
+              <span className={muted}>({p.why})</span>
+            </span>
+          ))}
+        </span>
+      ) : (
+        <span className={muted}>nobody has reviewed or answered yet; ask on the list.</span>
+      )}
+      {ping.lists.length > 0 ? <span className={muted}> (Cc {ping.lists.join(", ")})</span> : null}
+    </div>
   );
 }

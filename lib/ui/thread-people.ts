@@ -1,0 +1,19 @@
+import type { SeriesPage } from "../db/series/get-series-page";
+import type { ThreadPeople } from "../series/ping-people";
+
+const REVIEW = /^(reviewed|acked)-by$/i;
+
+/**
+ * Who took part in a series, from what its page already loaded: the non-author
+ * Reviewed-by/Acked-by of its patches and the people who answered in its thread. For a
+ * tree without MAINTAINERS these are the best guess at whom to ask (lib/series/ping-people).
+ */
+export function threadPeopleOf(s: SeriesPage, projectLists: string[]): ThreadPeople {
+  const reviewers = s.patches.flatMap((p) =>
+    p.trailers
+      .filter((t) => REVIEW.test(t.kind) && t.email !== "")
+      .map((t) => ({ email: t.email, name: t.name })),
+  );
+  const repliers = s.thread.map((m) => ({ email: m.author.email, name: m.author.name }));
+  return { authorEmail: s.author.email, reviewers, earlierReviewers: [], repliers, projectLists };
+}
