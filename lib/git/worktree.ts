@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { APPLY_GIT_CONFIG } from "./apply-config";
+import { addDetachedWorktree } from "./detached-worktree";
 import { GitError } from "./errors";
 import { isObjectId } from "./object-name";
 import { runGit, runGitOk } from "./run";
@@ -22,20 +23,7 @@ export async function prepareWorktree(gitDir: string, dir: string, base: string)
     await runGitOk([...APPLY_GIT_CONFIG, "clean", "-ffdxq"], { cwd: dir });
     return;
   }
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  await runGitOk([`--git-dir=${gitDir}`, "worktree", "prune"]);
-  await runGitOk([
-    `--git-dir=${gitDir}`,
-    ...APPLY_GIT_CONFIG,
-    "worktree",
-    "add",
-    "--detach",
-    "--force",
-    "--quiet",
-    dir,
-    base,
-  ]);
+  await addDetachedWorktree(gitDir, dir, base);
 }
 
 /** Leaves the worktree at its HEAD with nothing else in it: no am in progress, no changes, no untracked files. */

@@ -3,6 +3,7 @@ import zlib from "node:zlib";
 
 import type { MailboxStore } from "../../imap/types";
 import type { Db } from "../client";
+import { imapMailboxStore } from "../imap/mailbox-store";
 import { peekMessageId } from "../ingest/store-raw";
 
 /**
@@ -16,59 +17,7 @@ export function formatCheckMailboxStore(
   db: Db,
   source: { key: string; project: string; mailbox: string },
 ): MailboxStore {
-  const where = { sourceKey: source.key };
-  return {
-    async begin(uidValidity) {
-      const row = await db.imapMailbox.upsert({
-        where,
-        create: { sourceKey: source.key, project: source.project, mailbox: source.mailbox, uidValidity },
-        update: {},
-      });
-      if (row.uidValidity === uidValidity) return { lastUid: Number(row.lastUid), reset: false };
-      await db.imapMailbox.update({ where, data: { uidValidity, lastUid: 0n, updatedAt: new Date() } });
-      return { lastUid: 0, reset: row.uidValidity !== null };
-    },
-
-    async storeBatch(uidValidity, messages, lastUid) {
-      await storeFormatCheckMails(
-        db,
-        source.project,
-        messages.map((m) => ({
-          raw: m.raw,
-          source: `imap ${source.key} uidvalidity ${uidValidity} uid ${m.uid}`,
-        })),
-      );
-      const now = new Date();
-      await db.imapMailbox.updateMany({
-        where: { ...where, uidValidity, lastUid: { lt: lastUid } },
-        data: {
-          lastUid,
-          messagesRead: { increment: messages.length },
-          ...(messages.length > 0 ? { lastMessageAt: now } : {}),
-          heartbeatAt: now,
-          updatedAt: now,
-        },
-      });
-    },
-
-    async status(update) {
-      const now = new Date();
-      const data = {
-        ...(update.connected !== undefined ? { connected: update.connected } : {}),
-        ...(update.backlog !== undefined ? { backlog: update.backlog } : {}),
-        ...(update.error !== undefined
-          ? { lastError: update.error, ...(update.error ? { lastErrorAt: now } : {}) }
-          : {}),
-        heartbeatAt: now,
-        updatedAt: now,
-      };
-      await db.imapMailbox.upsert({
-        where,
-        create: { sourceKey: source.key, project: source.project, mailbox: source.mailbox, ...data },
-        update: data,
-      });
-    },
-  };
+  return imapMailboxStore(db, source, (messages) => storeFormatCheckMails(db, source.project, messages));
 }
 
 /** Commits raw mails of a project's format-check mailbox; the same bytes twice are stored once. */

@@ -2,15 +2,24 @@ import type { MailboxStore } from "../../imap/types";
 import type { Db } from "../client";
 import { storeRawMessages } from "../ingest/store-raw";
 
+/** Commits a batch of fetched messages; `source` says where each came from. */
+export type StoreFetched = (messages: { raw: Buffer; source: string }[]) => Promise<unknown>;
+
 /**
  * The database side of an IMAP source: its row in imap_mailbox, and the raw messages it
  * fetches. The position (last UID) moves only after the messages up to it are committed,
  * so a crash between the two re-reads one batch, which storeRawMessages recognises by
- * its bytes: every message is stored exactly once.
+ * its bytes: every message is stored exactly once. `store` puts the messages elsewhere
+ * than raw_message (the format-check mailbox keeps its own).
  */
 export function imapMailboxStore(
   db: Db,
   source: { key: string; project: string; mailbox: string },
+  store: StoreFetched = (messages) =>
+    storeRawMessages(
+      db,
+      messages.map((m) => ({ ...m, importedInto: source.project })),
+    ),
 ): MailboxStore {
   const where = { sourceKey: source.key };
   return {
@@ -27,12 +36,10 @@ export function imapMailboxStore(
 
     async storeBatch(uidValidity, messages, lastUid) {
       if (messages.length > 0)
-        await storeRawMessages(
-          db,
+        await store(
           messages.map((m) => ({
             raw: m.raw,
             source: `imap ${source.key} uidvalidity ${uidValidity} uid ${m.uid}`,
-            importedInto: source.project,
           })),
         );
       const now = new Date();

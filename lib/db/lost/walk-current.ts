@@ -1,29 +1,18 @@
 import { z } from "zod";
 
-import { PatchwatchError } from "../../errors";
 import type { Db } from "../client";
+import { decodePageCursor, encodePageCursor } from "../page-cursor";
 import { lostCandidates, type CandidatePosition, type LostCandidate } from "./lost-candidates";
 
 const cursorSchema = z.object({ d: z.iso.datetime(), i: z.string().regex(/^[1-9][0-9]{0,18}$/) });
 
 export function encodePosition(p: CandidatePosition): string {
-  return Buffer.from(JSON.stringify({ d: p.date.toISOString(), i: p.id.toString() })).toString("base64url");
+  return encodePageCursor({ d: p.date.toISOString(), i: p.id.toString() });
 }
 
-/** The cursor arrives in a URL: checked, and a bad one is a 400 that says what to do. */
 export function decodePosition(text: string): CandidatePosition {
-  const bad = () =>
-    new PatchwatchError("bad-request", "invalid page cursor: start again from the first page");
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw bad();
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  const parsed = cursorSchema.safeParse(json);
-  if (!parsed.success) throw bad();
-  return { date: new Date(parsed.data.d), id: BigInt(parsed.data.i) };
+  const cursor = decodePageCursor(text, cursorSchema);
+  return { date: new Date(cursor.d), id: BigInt(cursor.i) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { PatchwatchError } from "../../errors";
 import { parseQuery } from "../../query/parser";
 import { toSql } from "../../query/to-sql";
 import type { Db } from "../client";
+import { decodePageCursor, encodePageCursor } from "../page-cursor";
 
 /** One line of the series list: only what the list shows (never bodies or diffs). */
 export interface SeriesListRow {
@@ -60,10 +61,7 @@ export const DEFAULT_LIMIT = 50;
 /** A page is one screen of a dense list; more than this is a scrape, not a read. */
 export const MAX_LIMIT = 500;
 
-/**
- * The cursor is the sort key of the last row shown: (last activity, id). It is opaque to
- * callers (base64url JSON) and checked on the way back in, since it arrives in a URL.
- */
+/** The cursor is the sort key of the last row shown: (last activity, id) (lib/db/page-cursor). */
 const cursorSchema = z.object({
   a: z.iso.datetime().nullable(),
   i: z.string().regex(/^[1-9][0-9]{0,18}$/),
@@ -72,22 +70,11 @@ type Cursor = z.infer<typeof cursorSchema>;
 
 function encodeCursor(row: SeriesListRow): string {
   const cursor: Cursor = { a: row.lastActivity?.toISOString() ?? null, i: row.id.toString() };
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return encodePageCursor(cursor);
 }
 
 function decodeCursor(text: string): Cursor {
-  const bad = () =>
-    new PatchwatchError("bad-request", "invalid page cursor: start again from the first page");
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw bad();
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  const parsed = cursorSchema.safeParse(json);
-  if (!parsed.success) throw bad();
-  return parsed.data;
+  return decodePageCursor(text, cursorSchema);
 }
 
 const optionsSchema = z.object({
