@@ -62,59 +62,38 @@ export async function startWorkers(
   const withQueue = { ...deps, queue };
   const consumers: RunningWorker[] = [];
   const producers: RunningWorker[] = [];
+  // Read only when a worker needs it: tests hand the data directory in.
+  const config = (() => {
+    let loaded: ReturnType<typeof loadConfig> | undefined;
+    return () => (loaded ??= loadConfig());
+  })();
+  const dataDir = () => deps.dataDir ?? config().dataDir;
+  const polling = { pollingIntervalSeconds: tuning.pollingIntervalSeconds };
   if (names.includes("process")) consumers.push(await startProcess(withQueue, tuning));
-  if (names.includes("apply")) {
-    const dataDir = deps.dataDir ?? loadConfig().dataDir;
+  if (names.includes("apply"))
     consumers.push(
-      await startApply(
-        { ...withQueue, dataDir },
-        { pollingIntervalSeconds: tuning.pollingIntervalSeconds, limits: tuning.applyLimits },
-      ),
+      await startApply({ ...withQueue, dataDir: dataDir() }, { ...polling, limits: tuning.applyLimits }),
     );
-  }
-  if (names.includes("gitlab")) {
-    consumers.push(await startGitlab(withQueue, { pollingIntervalSeconds: tuning.pollingIntervalSeconds }));
-  }
-  if (names.includes("notify")) {
-    const config = loadConfig();
+  if (names.includes("gitlab")) consumers.push(await startGitlab(withQueue, polling));
+  if (names.includes("notify"))
     consumers.push(
       await startNotify(
-        {
-          ...withQueue,
-          dataDir: deps.dataDir ?? config.dataDir,
-          smtpUrl: config.smtpUrl,
-          publicUrl: config.publicUrl,
-        },
-        { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
+        { ...withQueue, dataDir: dataDir(), smtpUrl: config().smtpUrl, publicUrl: config().publicUrl },
+        polling,
       ),
     );
-  }
-  if (names.includes("maintainers")) {
-    consumers.push(
-      await startMaintainers(
-        { ...withQueue, dataDir: deps.dataDir ?? loadConfig().dataDir },
-        { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
-      ),
-    );
-  }
-  if (names.includes("watch-upstream")) {
-    consumers.push(
-      await startWatchUpstream(
-        { ...withQueue, dataDir: deps.dataDir ?? loadConfig().dataDir },
-        { pollingIntervalSeconds: tuning.pollingIntervalSeconds },
-      ),
-    );
-  }
+  if (names.includes("maintainers"))
+    consumers.push(await startMaintainers({ ...withQueue, dataDir: dataDir() }, polling));
+  if (names.includes("watch-upstream"))
+    consumers.push(await startWatchUpstream({ ...withQueue, dataDir: dataDir() }, polling));
   if (names.includes("ingest-imap")) producers.push(startIngestImap(withQueue, tuning.imap));
-  if (names.includes("format-check")) {
-    const config = loadConfig();
+  if (names.includes("format-check"))
     producers.push(
       await startFormatCheck(
-        { ...deps, dataDir: deps.dataDir ?? config.dataDir, smtpUrl: config.smtpUrl },
+        { ...deps, dataDir: dataDir(), smtpUrl: config().smtpUrl },
         { imap: tuning.imap },
       ),
     );
-  }
   deps.log.info({ workers: names }, "workers started");
   return {
     queue,
