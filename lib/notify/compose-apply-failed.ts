@@ -1,7 +1,7 @@
 import { applyFailedKey } from "./dedupe-key";
 import { seriesMboxUrl, seriesUrl } from "./links";
 import { excerptAmOutput, quoteExcerpt } from "./log-excerpt";
-import { recipientsFor, replySubject, threadingFor } from "./reply-headers";
+import { seriesReply } from "./reply-headers";
 import { shellWord } from "./shell-quote";
 import { oneLine, shortCommit, signature, wrap } from "./text";
 import type { ApplyFailure, RobotMailDraft, RobotSettings, SeriesFacts } from "./types";
@@ -64,8 +64,7 @@ export function composeApplyFailed(
     "",
     ...signature(series.project),
   );
-  const threading = threadingFor(series.head);
-  return {
+  return seriesReply(series, robot, {
     kind: "apply-failed",
     dedupeKey: applyFailedKey(
       series.project,
@@ -73,14 +72,8 @@ export function composeApplyFailed(
       series.version,
       series.patches.map((p) => p.msgid),
     ),
-    projectId: series.projectId,
-    seriesId: series.seriesId,
-    from: robot.from,
-    ...recipientsFor(series, robot),
-    subject: replySubject(series.head.subject),
-    ...(threading ?? {}),
-    text: `${body.join("\n")}\n`,
-  };
+    body,
+  });
 }
 
 export function greeting(name: string): string {

@@ -2,7 +2,7 @@ import { greeting } from "./compose-apply-failed";
 import { testFailedKey } from "./dedupe-key";
 import { seriesUrl, testLogUrl } from "./links";
 import { excerptTestLog, quoteExcerpt } from "./log-excerpt";
-import { recipientsFor, replySubject, threadingFor } from "./reply-headers";
+import { seriesReply } from "./reply-headers";
 import { shellWord } from "./shell-quote";
 import { oneLine, shortCommit, signature, wrap } from "./text";
 import type { RobotMailDraft, RobotSettings, SeriesFacts, TestFailure } from "./types";
@@ -38,18 +38,11 @@ export function composeTestFailed(
   const reproduce = reproduceCommand(failure);
   if (reproduce.length) body.push("", "To reproduce:", "", ...reproduce);
   body.push("", ...signature(series.project));
-  const threading = threadingFor(series.head);
-  return {
+  return seriesReply(series, robot, {
     kind: "test-failed",
     dedupeKey: testFailedKey(series.project, series.headMsgid, series.version, failure.test),
-    projectId: series.projectId,
-    seriesId: series.seriesId,
-    from: robot.from,
-    ...recipientsFor(series, robot),
-    subject: replySubject(series.head.subject),
-    ...(threading ?? {}),
-    text: `${body.join("\n")}\n`,
-  };
+    body,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LostReason } from "../series/lost";
+import { headerText, replySubject } from "./reply-headers";
 
 /**
  * A ready-to-send ping for a lost series: a reply to its thread (RFC 5322 In-Reply-To, the
@@ -42,14 +43,6 @@ export interface Ping {
   mailto: string;
 }
 
-/** Header-safe text: no control characters (CR/LF would start a new header), one line. */
-export function headerSafe(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** A plausible single address (no spaces, brackets, commas or controls), lower-cased; else null. */
 export function cleanAddress(address: string): string | null {
   const a = address.trim().toLowerCase();
@@ -68,23 +61,18 @@ function uniqueAddresses(list: string[], exclude: Set<string>): string[] {
   return out;
 }
 
-export function replySubject(subject: string): string {
-  const s = headerSafe(subject);
-  return /^re:/i.test(s) ? s : `Re: ${s}`;
-}
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function pingText(input: PingInput, greeting: string): string {
-  const name = `"${headerSafe(input.title) || "(no subject)"}"`;
+  const name = `"${headerText(input.title) || "(no subject)"}"`;
   const what =
     input.total > 1 ? `series ${name} (v${input.version}, ${input.total} patches)` : `patch ${name}`;
-  const by = headerSafe(input.author.name) || input.author.email;
+  const by = headerText(input.author.name) || input.author.email;
   const posted = input.posted ? ` on ${isoDay(input.posted)}` : "";
   const lines = [greeting, ""];
   if (input.reason === "changes-requested" && input.requestedBy) {
-    const who = headerSafe(input.requestedBy.name) || input.requestedBy.email;
+    const who = headerText(input.requestedBy.name) || input.requestedBy.email;
     lines.push(
       `${who} commented on the ${what} on ${isoDay(input.requestedBy.date)}, ${plural(input.days, "day")} ago, and the thread has been quiet since.`,
       "Is a new revision coming, or should the series be considered dropped?",
@@ -100,7 +88,7 @@ function pingText(input: PingInput, greeting: string): string {
       "Could someone have a look when time allows, or say who else should?",
     );
   }
-  if (input.url) lines.push("", headerSafe(input.url));
+  if (input.url) lines.push("", headerText(input.url));
   lines.push("", "Thanks!");
   return lines.join("\n");
 }
@@ -146,12 +134,12 @@ export function composePing(input: PingInput): Ping {
     }
   }
   const greeting =
-    input.reason === "changes-requested" ? `Hello ${headerSafe(input.author.name) || "there"},` : "Hello,";
+    input.reason === "changes-requested" ? `Hello ${headerText(input.author.name) || "there"},` : "Hello,";
   const fields = {
     to,
     cc,
     subject: replySubject(input.subject),
-    inReplyTo: headerSafe(input.inReplyTo).replace(/[<>\s]/g, ""),
+    inReplyTo: headerText(input.inReplyTo).replace(/[<>\s]/g, ""),
     body: pingText(input, greeting),
   };
   return { ...fields, mailto: mailtoUrl(fields) };

@@ -1,4 +1,4 @@
-import type { RobotSettings, SeriesFacts, ThreadHead } from "./types";
+import type { RobotMailDraft, RobotSettings, SeriesFacts, ThreadHead } from "./types";
 
 /** References kept in a reply: the thread's root and its nearest ancestors are what clients use. */
 const MAX_REFERENCES = 20;
@@ -82,4 +82,23 @@ export function recipientsFor(
   }
   for (const m of robot.maintainers.slice(0, MAX_MAINTAINERS_CC)) add(m.email);
   return { to, cc };
+}
+
+/** The robot's reply to a series: threaded to its head, to its author, Cc as configured. */
+export function seriesReply(
+  series: SeriesFacts,
+  robot: RobotSettings,
+  mail: { kind: RobotMailDraft["kind"]; dedupeKey: string; body: string[] },
+): RobotMailDraft {
+  return {
+    kind: mail.kind,
+    dedupeKey: mail.dedupeKey,
+    projectId: series.projectId,
+    seriesId: series.seriesId,
+    from: robot.from,
+    ...recipientsFor(series, robot),
+    subject: replySubject(series.head.subject),
+    ...(threadingFor(series.head) ?? {}),
+    text: `${mail.body.join("\n")}\n`,
+  };
 }
