@@ -152,6 +152,8 @@ describe("the applier's git", () => {
     await expect(amInWorktree(mirror, worktree, mbox, { base, timeoutMs: 1 })).rejects.toMatchObject({
       code: "timeout",
     });
+    // Stopped with SIGTERM, git took its lock files with it: the mirror's refs stay writable.
+    expect(lockFiles(mirror)).toEqual([]);
     await clean(base);
   });
 
@@ -211,3 +213,10 @@ describe("the applier's git", () => {
     expect(await commitsTouching(mirror, base, head, [], 20)).toEqual([]);
   });
 });
+
+/** Every `*.lock` left in a repository's refs (packed-refs.lock included). */
+function lockFiles(gitDir: string): string[] {
+  return fs
+    .readdirSync(gitDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".lock") && (f === "packed-refs.lock" || f.startsWith("refs")));
+}

@@ -6,6 +6,7 @@ import { GitError } from "./errors";
 import { PUSH_TIMEOUT_MS } from "./limits";
 import { ensureBareRepo } from "./mirror";
 import { isObjectId } from "./object-name";
+import { resolveCommit } from "./resolve-commit";
 import { runGit, runGitOk } from "./run";
 
 /**
@@ -99,7 +100,20 @@ export async function deleteTag(
       },
     );
   }
-  if (fs.existsSync(path.join(publish, "HEAD")))
-    await runGit([`--git-dir=${publish}`, "update-ref", "-d", ref]);
-  await runGit([`--git-dir=${mirror}`, "update-ref", "-d", ref]);
+  if (fs.existsSync(path.join(publish, "HEAD"))) await deleteLocalRef(publish, ref);
+  await deleteLocalRef(mirror, ref);
+}
+
+/**
+ * `git update-ref -d`, made sure of: a ref lock held for a moment by another git process
+ * (a fetch from the publish repository) is waited out; a ref that stays is an error.
+ */
+async function deleteLocalRef(gitDir: string, ref: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runGit([`--git-dir=${gitDir}`, "update-ref", "-d", ref]);
+    if (result.code === 0 || (await resolveCommit(gitDir, ref)) === null) return;
+    if (attempt === 3)
+      throw new GitError("failed", `git update-ref -d ${ref} failed: ${result.stderr.trim()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
 }

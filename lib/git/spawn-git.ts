@@ -39,12 +39,28 @@ export function spawnGit(args: readonly string[], options: SpawnGitOptions = {})
   }
 }
 
-/** Kills git and its own children (the whole process group), then the child itself as a fallback. */
+/** How long git has to remove its lock files after SIGTERM before it is killed outright. */
+const TERM_GRACE_MS = 2_000;
+
+/**
+ * Stops git and its own children (the whole process group): SIGTERM first, on which git
+ * removes the lock files it holds (a SIGKILL mid-update leaves `packed-refs.lock` behind,
+ * and every later ref update of the repository fails), then SIGKILL if it is still there.
+ */
 export function killGitProcess(child: GitProcess): void {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  signalGroup(child, "SIGTERM");
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) signalGroup(child, "SIGKILL");
+  }, TERM_GRACE_MS);
+  timer.unref();
+  child.once("exit", () => clearTimeout(timer));
+}
+
+function signalGroup(child: GitProcess, signal: NodeJS.Signals): void {
   try {
-    if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
   } catch {
-    child.kill("SIGKILL");
+    child.kill(signal);
   }
 }
