@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { loadConfig } from "../lib/config";
 import { openDatabase } from "../lib/db/open-database";
 import { seriesHref } from "../lib/ui/list-params";
 import { sampleUpstreamPaths } from "./support/sample-upstream";
+import { watchForScripts } from "./support/watch-for-scripts";
 
 // Test results in the browser: a sample series (shmctl04, four patches) with a tester's
 // failed build and its log, an external check that passed, a failure the branch head
@@ -139,24 +140,10 @@ test.afterAll(() => {
   if (projectsText !== undefined) fs.writeFileSync(projectsFile, projectsText);
 });
 
-/** Fails the test if anything from a log or a check ran: a dialog, or a global a payload sets. */
-function watch(page: Page): () => Promise<void> {
-  const dialogs: string[] = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return async () => {
-    expect(dialogs).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(await page.locator("[onerror], a[href^='javascript:']").count()).toBe(0);
-  };
-}
-
 test("the series page lists each test and check with its state, and the tests nobody ran yet", async ({
   page,
 }, info) => {
-  const safe = watch(page);
+  const safe = watchForScripts(page);
   await page.goto(seriesHref("ltp", HEAD));
   await expect(page.getByRole("heading", { name: TITLE }).first()).toBeVisible();
   const section = page.locator("section#checks");
@@ -215,7 +202,7 @@ test("the log link opens the log: colours as spans, markup as text, lines with a
   page,
   request,
 }, info) => {
-  const safe = watch(page);
+  const safe = watchForScripts(page);
   await page.goto(seriesHref("ltp", HEAD));
   await page
     .locator('section#checks li[data-context="build"]')

@@ -13,6 +13,7 @@ import {
   META_MSGID,
   XSS_MSGID,
 } from "./support/hostile-mail";
+import { watchForScripts } from "./support/watch-for-scripts";
 
 // Mail from strangers, shown in a real browser: nothing in it may run, and the layout
 // must hold. The mails are imported into the running Patchwatch with the CLI, as a
@@ -35,20 +36,6 @@ test.beforeAll(() => {
   expect(result.status, result.stderr).toBe(0);
 });
 
-/** Fails the test if anything from the mail ran: a dialog, or a global a payload sets. */
-async function watch(page: Page): Promise<() => Promise<void>> {
-  const dialogs: string[] = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return async () => {
-    expect(dialogs).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(await page.locator("[onerror], [onload], iframe, a[href^='javascript:']").count()).toBe(0);
-  };
-}
-
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -66,7 +53,7 @@ for (const width of [1280, 375]) {
     page,
   }, info) => {
     await page.setViewportSize({ width, height: 900 });
-    const check = await watch(page);
+    const check = watchForScripts(page);
     await page.goto(`/ltp?q=${encodeURIComponent("from:mallory@evil.example")}`);
     await expect(page.getByText('<script>window.__pwned = "script"</script>').first()).toBeVisible();
     await check();
@@ -78,7 +65,7 @@ for (const width of [1280, 375]) {
 test("the series page of a hostile patch shows its markup as text in the subject, the commit message and the diff", async ({
   page,
 }, info) => {
-  const check = await watch(page);
+  const check = watchForScripts(page);
   await page.goto(seriesUrl(XSS_MSGID));
   await expect(page.getByRole("heading").first()).toContainText("<script>");
   await expect(
@@ -90,7 +77,7 @@ test("the series page of a hostile patch shows its markup as text in the subject
 });
 
 test("an HTML-only reply is shown as text, without its markup, scripts or styles", async ({ page }) => {
-  const check = await watch(page);
+  const check = watchForScripts(page);
   await page.goto(`/m/${encodeURIComponent("xss-reply@evil.example")}`);
   await expect(page.locator("body")).toBeVisible();
   await check();
@@ -121,7 +108,7 @@ test("a series with a 10,000-line diff loads and stays responsive", async ({ pag
 });
 
 test("a Message-ID full of shell and ref metacharacters is a page like any other", async ({ page }) => {
-  const check = await watch(page);
+  const check = watchForScripts(page);
   const response = await page.goto(`/m/${encodeURIComponent(META_MSGID)}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByText("meta: a Message-ID full of metacharacters").first()).toBeVisible();

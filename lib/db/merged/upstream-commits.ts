@@ -1,16 +1,9 @@
+import type { UpstreamLogCommit } from "../../git/upstream-log";
 import { bulkInsert } from "../bulk-insert";
 import { inSqlTransaction, type Db } from "../client";
 
-/** An upstream commit as merged detection stores it (upstream_commit). */
-export interface UpstreamCommitRow {
-  sha: string;
-  patchId: string | null;
-  subject: string;
-  authorName: string;
-  authorEmail: string;
-  committedAt: Date | null;
-  msgids: string[];
-}
+/** An upstream commit as merged detection stores it (upstream_commit): the Message-IDs its trailers name instead of its body. */
+export type UpstreamCommitRow = Omit<UpstreamLogCommit, "body"> & { msgids: string[] };
 
 /** Stores commits of a project's upstream branch; a commit already stored is left as it is. */
 export async function storeUpstreamCommits(
