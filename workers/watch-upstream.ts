@@ -35,7 +35,7 @@ export interface WatchUpstreamOptions {
 
 export const DEFAULT_FIRST_SCAN_MAX_COMMITS = 20_000;
 const INSERT_BATCH = 1_000;
-const WATCH_LOCK = 72_616_007;
+const WATCH_LOCK = 72_616_008;
 /** A commit is committed after its patch was posted; the first scan starts this much earlier for clocks. */
 const FIRST_SCAN_SLACK_MS = 86_400_000;
 
