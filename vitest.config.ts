@@ -9,15 +9,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts"],
-          exclude: ["lib/db/**", "lib/imap/**", "node_modules/**"],
+          // A test that needs a database says so in its name: *.db.test.ts.
+          include: ["lib/**/*.test.ts", "workers/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
         },
       },
       {
         extends: true,
         test: {
           name: "db",
-          include: ["lib/db/**/*.test.ts", "lib/imap/**/*.test.ts", "workers/**/*.test.ts"],
+          include: ["lib/**/*.db.test.ts", "workers/**/*.db.test.ts"],
           globalSetup: ["lib/db/test-support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
