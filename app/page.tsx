@@ -1,13 +1,12 @@
-import { getProjectOverview } from "@/lib/db/projects/project-overview";
 import { getServerDb } from "@/lib/db/server-db";
+import { loadHomePage } from "@/lib/views/project-overview";
 
 import { ProjectTable } from "./_components/project-table";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const now = new Date();
-  const projects = await getProjectOverview(getServerDb(), now);
+  const { projects, now } = await loadHomePage(getServerDb(), new Date());
   return (
     <section aria-labelledby="projects-heading">
       <h1 id="projects-heading" className="mb-3 text-xl font-semibold">

@@ -84,7 +84,7 @@ export function plainAmInFreshWorktree(mirror: string, scratch: string): Runner 
 
 /**
  * The applier's path, timed whole, through the applier's own functions (as
- * workers/try-apply.ts and workers/apply-project.ts publishSeries call them): size and
+ * lib/flows/apply/try-apply.ts and lib/flows/apply/apply-series.ts publishSeries call them): size and
  * path checks, the mbox written, amInWorktree (the reused worktree brought to the base,
  * `git am --3way` with the commits listed, the worktree cleaned after a failure), the tag
  * set in the mirror and the publish repository. Only the database reads are left out.

@@ -17,11 +17,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { parseProjectsFile } from "../lib/config";
+import { loadConfig } from "../lib/config/environment";
+import { parseProjectsFile } from "../lib/config/projects-file";
 import { closeDb, createDb, type Db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
-import { importMessages } from "../lib/ingest/import-messages";
-import { createParser } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { createParser } from "../lib/flows/ingest/parse-pool";
 import { startDovecot, type DovecotServer } from "../lib/imap/test-support/dovecot";
 import { silentLog } from "../lib/log";
 import { openMessageSource } from "../lib/mbox/open-source";
@@ -99,6 +100,7 @@ async function latency(server: DovecotServer, corpus: Buffer[]): Promise<void> {
     databaseUrl: url,
     projects: projectsFor(server, "latency"),
     log: silentLog,
+    config: loadConfig(),
   });
   const sent = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -170,7 +172,13 @@ async function catchUp(server: DovecotServer, corpus: Buffer[]): Promise<void> {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   t = performance.now();
-  const workers = await startWorkers(WORKER_NAMES, { db, databaseUrl: url, projects, log: silentLog });
+  const workers = await startWorkers(WORKER_NAMES, {
+    db,
+    databaseUrl: url,
+    projects,
+    log: silentLog,
+    config: loadConfig(),
+  });
   await waitUntil(async () => {
     const [row] = await db.$queryRaw<{ done: boolean }[]>`
       SELECT (SELECT count(*) FROM message) + (SELECT count(*) FROM raw_message WHERE state <> 'processed') >= ${messages.length}

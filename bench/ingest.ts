@@ -16,11 +16,11 @@ import { parseArgs } from "node:util";
 
 import { simpleParser } from "mailparser";
 
-import { loadProjects } from "../lib/config";
+import { loadProjects } from "../lib/config/projects-file";
 import { closeDb, createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
-import { importMessages } from "../lib/ingest/import-messages";
-import { createParser, defaultThreadCount } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { createParser, defaultThreadCount } from "../lib/flows/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
 import { freshDatabase, percentile, rewriteIds } from "./support";
 

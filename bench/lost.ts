@@ -13,8 +13,8 @@
 import { parseArgs } from "node:util";
 
 import { closeDb, createDb } from "../lib/db/client";
-import { listLost } from "../lib/db/lost/list-lost";
-import { listOrphaned } from "../lib/db/lost/list-orphaned";
+import { listLost } from "../lib/flows/lost/list-lost";
+import { listOrphaned } from "../lib/flows/lost/list-orphaned";
 import { migrate } from "../lib/db/migrate";
 import { listSeries } from "../lib/db/series/list-series";
 import { percentile } from "./support";

@@ -16,17 +16,18 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { loadProjects } from "../lib/config";
+import { loadProjects } from "../lib/config/projects-file";
 import { closeDb, createDb, type Db } from "../lib/db/client";
-import { loadMergeCandidates, matchMerged } from "../lib/db/merged/match-merged";
+import { loadMergeCandidates } from "../lib/db/merged/patch-matches";
 import { oldestUnmergedSeries } from "../lib/db/merged/upstream-commits";
 import { migrate } from "../lib/db/migrate";
-import { importMessages } from "../lib/ingest/import-messages";
-import { createParser, defaultThreadCount } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { createParser, defaultThreadCount } from "../lib/flows/ingest/parse-pool";
+import { indexCommits } from "../lib/flows/merged/detect-merged";
+import { matchMerged } from "../lib/flows/merged/match-merged";
 import { mirrorHead } from "../lib/git/mirror";
 import { openMessageSource } from "../lib/mbox/open-source";
 import { matchPatches, subjectKey, type MergeHow, type PatchMatch } from "../lib/series/merge-match";
-import { indexCommits } from "../workers/watch-upstream";
 import { freshDatabase } from "./support";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");

@@ -24,12 +24,13 @@ import zlib from "node:zlib";
 
 import pg from "pg";
 
-import { parseProjectsFile } from "../lib/config";
+import { parseProjectsFile } from "../lib/config/projects-file";
 import { closeDb, createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { analyzeAfterBulkImport } from "../lib/db/ingest/analyze-after-bulk";
-import { importMessages, rebuildSeriesFor } from "../lib/ingest/import-messages";
-import { createParser } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { rebuildSeriesFor } from "../lib/flows/ingest/rebuild-project-series";
+import { createParser } from "../lib/flows/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
 import { percentile, rewriteIds } from "./support";
 import { ensureTwentyPatchSeries } from "./twenty-patch-series";

@@ -16,14 +16,14 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { loadProjects } from "../lib/config";
+import { loadProjects } from "../lib/config/projects-file";
 import { closeDb, createDb, type Db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
-import { rebuildProjectSeries } from "../lib/db/series/rebuild-series";
-import { updateProjectSeries } from "../lib/db/series/update-project-series";
+import { rebuildProjectSeries } from "../lib/flows/ingest/rebuild-project-series";
+import { updateProjectSeries } from "../lib/flows/ingest/update-project-series";
 import { derivedState, stateDifferences } from "../lib/db/test-support/derived-state";
-import { importMessages } from "../lib/ingest/import-messages";
-import { inlineParser } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { inlineParser } from "../lib/flows/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
 import { freshDatabase, percentile, rewriteIds } from "./support";
 

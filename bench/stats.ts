@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { closeDb, createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { getAreaResponse } from "../lib/db/stats/area-response";
-import { getProjectStats } from "../lib/db/stats/get-project-stats";
+import { getProjectStats } from "../lib/flows/stats/project-stats";
 import { getLostOverTime } from "../lib/db/stats/lost-over-time";
 import { getMergeTimes } from "../lib/db/stats/merge-times";
 import { getResponseTimes } from "../lib/db/stats/response-times";

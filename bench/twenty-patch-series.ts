@@ -1,9 +1,9 @@
 import zlib from "node:zlib";
 
-import type { ProjectConfig } from "../lib/config";
+import type { ProjectConfig } from "../lib/config/projects-file";
 import type { Db } from "../lib/db/client";
-import { importMessages } from "../lib/ingest/import-messages";
-import { createParser } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { createParser } from "../lib/flows/ingest/parse-pool";
 
 /**
  * A 20-patch series for bench/scale, made from real LTP mail: the LTP archive has none

@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 
 import { seriesTagName } from "../lib/apply/tag-name";
 import { runGitOk } from "../lib/git/run";
-import { seriesHref } from "../lib/ui/list-params";
+import { seriesHref } from "../lib/routes";
 import {
   SAMPLE_APPLIED_SERIES,
   SAMPLE_UPSTREAM_BRANCH,

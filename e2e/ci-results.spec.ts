@@ -3,9 +3,9 @@ import fs from "node:fs";
 
 import { expect, test } from "@playwright/test";
 
-import { loadConfig } from "../lib/config";
+import { loadConfig } from "../lib/config/environment";
 import { openDatabase } from "../lib/db/open-database";
-import { seriesHref } from "../lib/ui/list-params";
+import { seriesHref } from "../lib/routes";
 import { sampleUpstreamPaths } from "./support/sample-upstream";
 import { watchForScripts } from "./support/watch-for-scripts";
 

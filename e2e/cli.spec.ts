@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 import { expect, test } from "@playwright/test";
 
-import { loadConfig } from "../lib/config";
+import { loadConfig } from "../lib/config/environment";
 import { openDatabase } from "../lib/db/open-database";
 import { readMbox } from "../lib/mbox/mboxrd";
 import { preimageTree } from "./support/preimage-tree";

@@ -1,11 +1,11 @@
-import type { ProjectConfig } from "../lib/config";
+import type { ProjectConfig } from "../lib/config/projects-file";
 import { gitOwners } from "../lib/apply/git-owner";
 import type { SizeLimits } from "../lib/apply/limits";
 import type { Db } from "../lib/db/client";
-import type { JobQueue } from "../lib/db/jobs";
+import type { JobQueue } from "../lib/queue/job-queue";
 import { syncProjects } from "../lib/db/projects/sync-projects";
 import type { Log } from "../lib/log";
-import { applyProject } from "./apply-project";
+import { applyProject } from "../lib/flows/apply/apply-project";
 import type { RunningWorker } from "./worker-types";
 
 /**
@@ -21,29 +21,33 @@ export async function startApply(
   const owners = gitOwners(deps.projects);
   const projectIds = await syncProjects(deps.db, deps.projects);
   const ctx = { db: deps.db, dataDir: deps.dataDir, log, limits: options.limits, projects: deps.projects };
-  await deps.queue.workApply(async ({ project, reason }) => {
-    const owner = owners.get(project);
-    if (!owner) return void log.warn({ project, reason }, "apply request for a project without a git tree");
-    const started = performance.now();
-    const s = await applyProject(ctx, owner, projectIds);
-    if (s.tried > 0 || s.fetched)
-      log.info(
-        {
-          project,
-          reason,
-          head: s.head,
-          fetched: s.fetched,
-          tried: s.tried,
-          ...s.written,
-          ms: Math.round(performance.now() - started),
-        },
-        "apply round done",
-      );
-  }, options.pollingIntervalSeconds);
+  await deps.queue.work(
+    "apply",
+    async ({ project, reason }) => {
+      const owner = owners.get(project);
+      if (!owner) return void log.warn({ project, reason }, "apply request for a project without a git tree");
+      const started = performance.now();
+      const s = await applyProject(ctx, owner, projectIds);
+      if (s.tried > 0 || s.fetched)
+        log.info(
+          {
+            project,
+            reason,
+            head: s.head,
+            fetched: s.fetched,
+            tried: s.tried,
+            ...s.written,
+            ms: Math.round(performance.now() - started),
+          },
+          "apply round done",
+        );
+    },
+    options.pollingIntervalSeconds,
+  );
 
   const ask = (project: string, reason: string) =>
     deps.queue
-      .requestApply(project, reason)
+      .request("apply", { project, reason })
       .catch((error: unknown) =>
         log.warn({ project, err: (error as Error).message }, "could not queue an apply round"),
       );

@@ -2,7 +2,8 @@ import fs from "node:fs";
 
 import { Command, Option } from "commander";
 
-import { loadConfig, loadProjects } from "../lib/config";
+import { debugRequested } from "../lib/config/environment";
+import { projectsConfig, serverConfig } from "../lib/config/server-config";
 import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
 import { applyCommand } from "./commands/apply";
@@ -25,8 +26,7 @@ import { workerCommand } from "./commands/worker";
 
 /** `patchwatch …`: a thin door. Each command opens the database, calls lib/, prints. */
 async function withDatabase<T>(fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const open = await openDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  const open = await openDatabase(serverConfig(), (line) => process.stderr.write(`${line}\n`));
   try {
     return await fn(open);
   } finally {
@@ -35,8 +35,7 @@ async function withDatabase<T>(fn: (open: OpenDatabase) => Promise<T>): Promise<
 }
 
 function requireProject(name: string): void {
-  const config = loadConfig();
-  const projects = loadProjects(config.projectsFile).projects;
+  const projects = projectsConfig().projects;
   if (!projects.some((p) => p.name === name)) {
     throw new Error(`unknown project '${name}' (configured: ${projects.map((p) => p.name).join(", ")})`);
   }
@@ -278,7 +277,7 @@ program
     () => 0,
     (error: unknown) => {
       process.stderr.write(`patchwatch: ${userMessage(error).replace(/^unexpected error: /, "")}\n`);
-      if (process.env.PATCHWATCH_DEBUG) console.error(error);
+      if (debugRequested()) console.error(error);
       return 1;
     },
   )

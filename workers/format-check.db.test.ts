@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { applyPaths } from "../lib/apply/paths";
-import { parseProjectsFile, type ProjectConfig } from "../lib/config";
+import { parseProjectsFile, type ProjectConfig } from "../lib/config/projects-file";
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-support/test-database";
 import { fetchMirror } from "../lib/git/mirror";
 import { startDovecot, type DovecotServer } from "../lib/imap/test-support/dovecot";

@@ -1,19 +1,20 @@
-import { resolveImapSources, type ProjectConfig } from "../lib/config";
-import { withAdvisoryLock, type Db } from "../lib/db/client";
+import type { ProjectConfig } from "../lib/config/projects-file";
+import { resolveImapSources } from "../lib/config/secrets";
+import type { Db } from "../lib/db/client";
 import { formatCheckMailboxStore } from "../lib/db/format-check/mailbox-store";
 import { syncProjects } from "../lib/db/projects/sync-projects";
 import { MailboxReader, type MailboxReaderOptions } from "../lib/imap/mailbox-reader";
 import type { Log } from "../lib/log";
-import { createOutbox, type Outbox } from "../lib/outbox/deliver";
-import { formatCheckRound } from "./format-check-round";
+import { createOutbox, type Outbox } from "../lib/flows/notify/deliver-robot-mail";
+import { formatCheckRound } from "../lib/flows/format-check/format-check-round";
 import type { RunningWorker } from "./worker-types";
 
 /**
  * The format-check robot: for each project with a `formatCheck` mailbox, lib/imap's
  * reader stores its mail (format_check_mail, never the project's messages), and a loop
  * answers the series that are ready, woken by each stored batch and every `intervalMs`
- * (series waiting for a missing part are answered once the wait is over). One round per
- * project at a time across processes (an advisory lock).
+ * (series waiting for a missing part are answered once the wait is over); each round is
+ * lib/flows/format-check/format-check-round.ts.
  */
 export interface FormatCheckTuning {
   /** How long after its last part a series with parts missing is answered anyway (2 minutes). */
@@ -24,8 +25,6 @@ export interface FormatCheckTuning {
   outbox?: Outbox;
   now?: () => Date;
 }
-
-const FORMAT_CHECK_LOCK = 72_616_010;
 
 export async function startFormatCheck(
   deps: { db: Db; projects: ProjectConfig[]; log: Log; dataDir: string; smtpUrl: string | undefined },
@@ -75,11 +74,7 @@ export async function startFormatCheck(
         controller.signal.addEventListener("abort", done);
       });
       try {
-        const s = await withAdvisoryLock(
-          deps.db,
-          [FORMAT_CHECK_LOCK, projectIds.get(project.name) ?? 0],
-          () => formatCheckRound(ctx, project),
-        );
+        const s = await formatCheckRound(ctx, project);
         if (s.answered + s.ignored + s.rateLimited + s.failed > 0)
           log.info({ project: project.name, ...s }, "format check round");
       } catch (error) {

@@ -1,10 +1,11 @@
-import { type ProjectConfig, resolveGitlabSecrets } from "../lib/config";
+import type { ProjectConfig } from "../lib/config/projects-file";
+import { resolveGitlabSecrets } from "../lib/config/secrets";
 import type { Db } from "../lib/db/client";
-import type { JobQueue } from "../lib/db/jobs";
+import type { JobQueue } from "../lib/queue/job-queue";
 import { syncProjects } from "../lib/db/projects/sync-projects";
 import { createGitlabClient } from "../lib/gitlab-api/gitlab-client";
 import type { Log } from "../lib/log";
-import { pollGitlabProject } from "./gitlab-poll";
+import { pollGitlabProject } from "../lib/flows/test/poll-gitlab-project";
 import type { RunningWorker } from "./worker-types";
 
 /**
@@ -26,24 +27,28 @@ export async function startGitlab(
       return [p.name, createGitlabClient({ apiUrl: gitlab.apiUrl, project: gitlab.project, token })];
     }),
   );
-  await deps.queue.workGitlabPoll(async ({ project, reason }) => {
-    const client = clients.get(project);
-    const id = projectIds.get(project);
-    if (!client || id === undefined)
-      return void log.warn({ project, reason }, "poll request for a project without GitLab settings");
-    const started = performance.now();
-    const summary = await pollGitlabProject(
-      { db: deps.db, client, log, now: new Date() },
-      { name: project, id },
-    );
-    const fields = { project, reason, ...summary, ms: Math.round(performance.now() - started) };
-    if (summary.error) log.warn(fields, "GitLab poll stopped early");
-    else if (summary.recorded > 0) log.info(fields, "GitLab pipelines recorded");
-  }, options.pollingIntervalSeconds);
+  await deps.queue.work(
+    "gitlab",
+    async ({ project, reason }) => {
+      const client = clients.get(project);
+      const id = projectIds.get(project);
+      if (!client || id === undefined)
+        return void log.warn({ project, reason }, "poll request for a project without GitLab settings");
+      const started = performance.now();
+      const summary = await pollGitlabProject(
+        { db: deps.db, client, log, now: new Date() },
+        { name: project, id },
+      );
+      const fields = { project, reason, ...summary, ms: Math.round(performance.now() - started) };
+      if (summary.error) log.warn(fields, "GitLab poll stopped early");
+      else if (summary.recorded > 0) log.info(fields, "GitLab pipelines recorded");
+    },
+    options.pollingIntervalSeconds,
+  );
 
   const ask = (project: string, reason: string) =>
     deps.queue
-      .requestGitlabPoll(project, reason)
+      .request("gitlab", { project, reason })
       .catch((error: unknown) =>
         log.warn({ project, err: (error as Error).message }, "could not queue a GitLab poll"),
       );

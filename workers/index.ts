@@ -1,8 +1,9 @@
-import { loadConfig, type ProjectConfig } from "../lib/config";
+import type { Config } from "../lib/config/environment";
+import type { ProjectConfig } from "../lib/config/projects-file";
 import type { SizeLimits } from "../lib/apply/limits";
 import type { Db } from "../lib/db/client";
-import { JobQueue } from "../lib/db/jobs";
-import type { Parser } from "../lib/ingest/parse-pool";
+import { JobQueue } from "../lib/queue/job-queue";
+import type { Parser } from "../lib/flows/ingest/parse-pool";
 import type { MailboxReaderOptions } from "../lib/imap/mailbox-reader";
 import type { Log } from "../lib/log";
 import { startApply } from "./apply";
@@ -37,13 +38,16 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
+/** The environment's settings the workers use, read once by whoever starts them (tests choose their own). */
+export type WorkerSettings = Pick<Config, "dataDir" | "smtpUrl" | "publicUrl">;
+
 export interface WorkerDeps {
   db: Db;
   databaseUrl: string;
   projects: ProjectConfig[];
   log: Log;
-  /** Where the applier keeps its repositories; the configured data directory when absent. */
-  dataDir?: string;
+  /** The data directory (the applier's repositories), the SMTP server and the public URL. */
+  config: WorkerSettings;
 }
 
 export interface WorkerTuning {
@@ -62,38 +66,21 @@ export async function startWorkers(
   const withQueue = { ...deps, queue };
   const consumers: RunningWorker[] = [];
   const producers: RunningWorker[] = [];
-  // Read only when a worker needs it: tests hand the data directory in.
-  const config = (() => {
-    let loaded: ReturnType<typeof loadConfig> | undefined;
-    return () => (loaded ??= loadConfig());
-  })();
-  const dataDir = () => deps.dataDir ?? config().dataDir;
+  const { dataDir, smtpUrl, publicUrl } = deps.config;
   const polling = { pollingIntervalSeconds: tuning.pollingIntervalSeconds };
   if (names.includes("process")) consumers.push(await startProcess(withQueue, tuning));
   if (names.includes("apply"))
-    consumers.push(
-      await startApply({ ...withQueue, dataDir: dataDir() }, { ...polling, limits: tuning.applyLimits }),
-    );
+    consumers.push(await startApply({ ...withQueue, dataDir }, { ...polling, limits: tuning.applyLimits }));
   if (names.includes("gitlab")) consumers.push(await startGitlab(withQueue, polling));
   if (names.includes("notify"))
-    consumers.push(
-      await startNotify(
-        { ...withQueue, dataDir: dataDir(), smtpUrl: config().smtpUrl, publicUrl: config().publicUrl },
-        polling,
-      ),
-    );
+    consumers.push(await startNotify({ ...withQueue, dataDir, smtpUrl, publicUrl }, polling));
   if (names.includes("maintainers"))
-    consumers.push(await startMaintainers({ ...withQueue, dataDir: dataDir() }, polling));
+    consumers.push(await startMaintainers({ ...withQueue, dataDir }, polling));
   if (names.includes("watch-upstream"))
-    consumers.push(await startWatchUpstream({ ...withQueue, dataDir: dataDir() }, polling));
+    consumers.push(await startWatchUpstream({ ...withQueue, dataDir }, polling));
   if (names.includes("ingest-imap")) producers.push(startIngestImap(withQueue, tuning.imap));
   if (names.includes("format-check"))
-    producers.push(
-      await startFormatCheck(
-        { ...deps, dataDir: dataDir(), smtpUrl: config().smtpUrl },
-        { imap: tuning.imap },
-      ),
-    );
+    producers.push(await startFormatCheck({ ...deps, dataDir, smtpUrl }, { imap: tuning.imap }));
   deps.log.info({ workers: names }, "workers started");
   return {
     queue,

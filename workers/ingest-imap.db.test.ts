@@ -3,11 +3,12 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { listImapSources } from "../lib/config";
-import { rebuildProjectSeries } from "../lib/db/series/rebuild-series";
+import { loadConfig } from "../lib/config/environment";
+import { listImapSources } from "../lib/config/projects-file";
+import { rebuildProjectSeries } from "../lib/flows/ingest/rebuild-project-series";
 import { getStatus } from "../lib/db/status/get-status";
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-support/test-database";
-import { createParser, type Parser } from "../lib/ingest/parse-pool";
+import { createParser, type Parser } from "../lib/flows/ingest/parse-pool";
 import { startDovecot, type DovecotServer } from "../lib/imap/test-support/dovecot";
 import { createLog, silentLog } from "../lib/log";
 import { startWorkers, type WorkerName, type Workers } from "./index";
@@ -56,7 +57,13 @@ function start(projects: ReturnType<typeof projectsReading>, extra: { parser?: P
   // robot or a format-check mailbox, and only add polling to these timings.
   return startWorkers(
     LIVE_INGEST_WORKERS,
-    { db: t.db, databaseUrl: t.url, projects, log: process.env.PW_TEST_LOG ? createLog("debug") : silentLog },
+    {
+      db: t.db,
+      databaseUrl: t.url,
+      projects,
+      log: process.env.PW_TEST_LOG ? createLog("debug") : silentLog,
+      config: loadConfig(),
+    },
     { ...fast, ...extra },
   );
 }

@@ -1,27 +1,24 @@
-import { resolveImapSources, type ProjectConfig } from "../lib/config";
+import type { ProjectConfig } from "../lib/config/projects-file";
+import { resolveImapSources } from "../lib/config/secrets";
 import type { Db } from "../lib/db/client";
-import { imapMailboxStore } from "../lib/db/imap/mailbox-store";
-import type { JobQueue } from "../lib/db/jobs";
-import { MailboxReader, type MailboxReaderOptions } from "../lib/imap/mailbox-reader";
+import type { JobQueue } from "../lib/queue/job-queue";
+import { readMailboxes, type MailboxTuning } from "../lib/flows/ingest/read-mailboxes";
 import type { Log } from "../lib/log";
 import type { RunningWorker } from "./worker-types";
 
 /** The IMAP ingester: one reader per configured mailbox; each stored batch asks for processing. */
 export function startIngestImap(
   deps: { db: Db; queue: JobQueue; projects: ProjectConfig[]; log: Log },
-  tuning: Pick<MailboxReaderOptions, "backoffMs" | "client" | "batchSize"> = {},
+  tuning: MailboxTuning = {},
 ): RunningWorker {
   const sources = resolveImapSources(deps.projects);
   const log = deps.log.child({ worker: "ingest-imap" });
   const controller = new AbortController();
-  const runs = sources.map((source) =>
-    new MailboxReader({
-      ...tuning,
-      source,
-      store: imapMailboxStore(deps.db, source),
-      onStored: () => deps.queue.requestProcessing(`imap ${source.key}`),
-      log,
-    }).run(controller.signal),
+  const reading = readMailboxes(
+    { db: deps.db, log },
+    sources,
+    (source) => deps.queue.request("process", { reason: `imap ${source.key}` }),
+    { ...tuning, signal: controller.signal },
   );
   log.info(
     { sources: sources.map((s) => s.key) },
@@ -31,7 +28,7 @@ export function startIngestImap(
     name: "ingest-imap",
     async stop() {
       controller.abort();
-      await Promise.all(runs);
+      await reading;
     },
   };
 }

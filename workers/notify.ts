@@ -1,13 +1,13 @@
-import type { ProjectConfig } from "../lib/config";
+import type { ProjectConfig } from "../lib/config/projects-file";
 import type { Db } from "../lib/db/client";
-import { QUEUES, type JobQueue } from "../lib/db/jobs";
+import type { JobQueue } from "../lib/queue/job-queue";
 import { syncProjects } from "../lib/db/projects/sync-projects";
 import type { Log } from "../lib/log";
 import { messageIdDomainOf } from "../lib/notify/robot-message-id";
-import { createOutbox, type Outbox } from "../lib/outbox/deliver";
-import { sendDigests } from "./digest";
-import { createMaintainersOf, type MaintainersOf } from "./notify-maintainers";
-import { scanAndNotify } from "./notify-scan";
+import { createMaintainersOf, type MaintainersOf } from "../lib/flows/maintainers/maintainers-of";
+import { createOutbox, type Outbox } from "../lib/flows/notify/deliver-robot-mail";
+import { scanAndNotify } from "../lib/flows/notify/mail-failures";
+import { sendDigests } from "../lib/flows/notify/send-digests";
 import type { RunningWorker } from "./worker-types";
 
 /** Seconds between scans for failures that need a mail. */
@@ -55,20 +55,18 @@ export async function startNotify(
     log,
     maintainersOf,
   };
-  const boss = deps.queue.boss;
-  const workerId = await boss.work(
-    QUEUES.notify.name,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+  await deps.queue.work(
+    "notify",
     async () => {
       const s = await scanAndNotify(ctx);
       if (Object.values(s).some((n) => n > 0)) log.info(s, "notify scan done");
       await sendDigests({ ...ctx, now: new Date() });
     },
+    options.pollingIntervalSeconds,
   );
   const ask = (reason: string) =>
-    boss
-      .send(QUEUES.notify.name, { reason })
-      .then(() => boss.notifyWorker(workerId))
+    deps.queue
+      .request("notify", { reason })
       .catch((error: unknown) =>
         log.warn({ err: (error as Error).message }, "could not queue a notify scan"),
       );

@@ -6,11 +6,12 @@ import { fileURLToPath } from "node:url";
 
 import next from "next";
 
-import { loadConfig, loadProjects } from "../lib/config";
+import { exportDatabaseUrl, loadConfig } from "../lib/config/environment";
+import { loadProjects } from "../lib/config/projects-file";
 import { openDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
-import { importMessages } from "../lib/ingest/import-messages";
-import { createParser } from "../lib/ingest/parse-pool";
+import { importMessages } from "../lib/flows/ingest/import-messages";
+import { createParser } from "../lib/flows/ingest/parse-pool";
 import { createLog } from "../lib/log";
 import { openMessageSource } from "../lib/mbox/open-source";
 import { startWorkers, WORKER_NAMES } from "./index";
@@ -44,9 +45,9 @@ function newestMtime(p: string): number {
 }
 
 /** Builds the web app when there is no build or the sources are newer than it. */
-function ensureBuild(): void {
+function ensureBuild(distDir: string): void {
   // next.config.js builds into NEXT_DIST_DIR when it is set: look for the build there.
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+  const buildId = path.join(root, distDir, "BUILD_ID");
   const sources = ["app", "lib", "public", "next.config.js", "package.json"]
     .map((p) => path.join(root, p))
     .filter((p) => fs.existsSync(p));
@@ -100,11 +101,11 @@ async function main(): Promise<void> {
     databaseUrl: open.url,
     projects,
     log: createLog(config.logLevel),
-    dataDir: config.dataDir,
+    config,
   });
 
-  ensureBuild();
-  process.env.DATABASE_URL = open.url;
+  ensureBuild(config.nextDistDir);
+  exportDatabaseUrl(open.url);
   const app = next({ dev: false, dir: root, hostname: "0.0.0.0", port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { gitOwners } from "../lib/apply/git-owner";
 import { TesterClient } from "../lib/client/tester-client";
-import { parseProjectsFile, type ProjectConfig } from "../lib/config";
-import { enqueueSeriesTests } from "../lib/db/ci/enqueue-test-jobs";
+import { parseProjectsFile, type ProjectConfig } from "../lib/config/projects-file";
+import { enqueueSeriesTests } from "../lib/flows/test/enqueue-series-tests";
 import { createTester } from "../lib/db/ci/testers";
 import { syncProjects } from "../lib/db/projects/sync-projects";
 import { importFiles } from "../lib/db/test-support/import-helpers";
@@ -18,7 +18,7 @@ import { runGitOk } from "../lib/git/run";
 import { commit, formatPatches, git, initWorkRepo } from "../lib/git/test-work-repo";
 import { createTesterApi } from "../lib/http/tester-api";
 import { silentLog } from "../lib/log";
-import { applyProject } from "./apply-project";
+import { applyProject } from "../lib/flows/apply/apply-project";
 import { startTesterApiServer, type TesterApiServer } from "./test-support/tester-api-server";
 import { runTester, type TesterOptions } from "./tester";
 

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { findProject } from "@/lib/db/projects/find-project";
 import { getServerDb } from "@/lib/db/server-db";
+import { lostHref, projectFeedHref, projectHref, statsHref } from "@/lib/routes";
 import { parseListParams } from "@/lib/ui/list-params";
+import { loadProjectSeries } from "@/lib/views/project-series";
 
 import { SeriesListScreen } from "../_components/series-list-screen";
-import { listSeriesForPage } from "../_lib/list-series-for-page";
 
 export const dynamic = "force-dynamic";
 
@@ -17,35 +17,36 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** Metadata and page ask for the same project; one query serves both. */
-const loadProject = cache((name: string) => findProject(getServerDb(), name));
+/** Metadata and page ask for the same project and list; one load serves both. */
+const load = cache((name: string, q: string, after: string | null) =>
+  loadProjectSeries(getServerDb(), name, { q, after }, new Date()),
+);
 
-const feedHref = (project: string) => `/${encodeURIComponent(project)}/atom.xml`;
+async function loadFor({ params, searchParams }: Props) {
+  const { q, after } = parseListParams(await searchParams);
+  return load((await params).project, q, after);
+}
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const project = await loadProject((await params).project);
-  if (!project) return {};
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const view = await loadFor(props);
+  if (!view) return {};
+  const { project } = view;
   return {
     title: `${project.displayName} series`,
     alternates: {
       types: {
-        "application/atom+xml": [{ url: feedHref(project.name), title: `${project.displayName} series` }],
+        "application/atom+xml": [
+          { url: projectFeedHref(project.name), title: `${project.displayName} series` },
+        ],
       },
     },
   };
 }
 
-export default async function ProjectSeriesPage({ params, searchParams }: Props) {
-  const project = await loadProject((await params).project);
-  if (!project) notFound();
-  const listParams = parseListParams(await searchParams);
-  const now = new Date();
-  const result = await listSeriesForPage(getServerDb(), {
-    projects: [project.name],
-    params: listParams,
-    now,
-  });
-  const path = `/${encodeURIComponent(project.name)}`;
+export default async function ProjectSeriesPage(props: Props) {
+  const view = await loadFor(props);
+  if (!view) notFound();
+  const { project, params: listParams, result, now } = view;
   return (
     <SeriesListScreen
       heading={project.displayName}
@@ -54,32 +55,26 @@ export default async function ProjectSeriesPage({ params, searchParams }: Props)
           {project.parent ? (
             <>
               subproject of{" "}
-              <Link href={`/${encodeURIComponent(project.parent)}`} className="hover:underline">
+              <Link href={projectHref(project.parent)} className="hover:underline">
                 {project.parent}
               </Link>
               {" · "}
             </>
           ) : null}
-          <a
-            href={`/${encodeURIComponent(project.name)}/lost`}
-            className="text-sky-700 hover:underline dark:text-sky-400"
-          >
+          <a href={lostHref(project.name)} className="text-sky-700 hover:underline dark:text-sky-400">
             Lost series
           </a>
           {" · "}
-          <a
-            href={`/${encodeURIComponent(project.name)}/stats`}
-            className="text-sky-700 hover:underline dark:text-sky-400"
-          >
+          <a href={statsHref(project.name)} className="text-sky-700 hover:underline dark:text-sky-400">
             Stats
           </a>
           {" · "}
-          <a href={feedHref(project.name)} className="text-sky-700 hover:underline dark:text-sky-400">
+          <a href={projectFeedHref(project.name)} className="text-sky-700 hover:underline dark:text-sky-400">
             Atom feed
           </a>
         </p>
       }
-      path={path}
+      path={projectHref(project.name)}
       q={listParams.q}
       after={listParams.after}
       result={result}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { listHref } from "@/lib/ui/list-params";
+import { projectHref } from "@/lib/routes";
 
 /**
  * A count in the projects table, leading to the list it counts. Its label shows on a
@@ -23,7 +23,7 @@ export function CountLink({
 }) {
   return (
     <Link
-      href={listHref(`/${encodeURIComponent(project)}`, { q })}
+      href={projectHref(project, { q })}
       title={`${count} ${explanation}`}
       className={`tabular-nums hover:underline ${count === 0 ? "text-zinc-500" : "text-sky-800 dark:text-sky-300"}`}
     >

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { listHref } from "@/lib/ui/list-params";
+import { listHref } from "@/lib/routes";
 
 /**
  * Keyset paging: "Older" carries the last row's cursor; there are no page numbers,

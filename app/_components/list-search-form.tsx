@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { SEARCH_HELP_HREF } from "@/lib/routes";
+
 /** The search box at the top of a list: a plain GET form, so it works without JavaScript. */
 export function ListSearchForm({ action, q, label }: { action: string; q: string; label: string }) {
   return (
@@ -23,7 +25,7 @@ export function ListSearchForm({ action, q, label }: { action: string; q: string
       >
         Search
       </button>
-      <Link href="/search/help" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+      <Link href={SEARCH_HELP_HREF} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
         Search help
       </Link>
     </form>

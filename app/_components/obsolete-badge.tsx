@@ -1,4 +1,4 @@
-import { seriesHref } from "@/lib/ui/list-params";
+import { seriesHref } from "@/lib/routes";
 
 import { Badge } from "./badge";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { ProjectOverview } from "@/lib/db/projects/project-overview";
+import { projectHref } from "@/lib/routes";
 
 import { CountLink } from "./count-link";
 import { RelativeDate } from "./relative-date";
@@ -108,7 +109,7 @@ export function ProjectTable({ projects, now }: { projects: ProjectOverview[]; n
             className="block border-b border-zinc-200 py-2 sm:table-row sm:py-0 dark:border-zinc-800"
           >
             <th scope="row" className="block pb-1 text-left font-medium sm:table-cell sm:py-1.5 sm:pr-3">
-              <Link href={`/${encodeURIComponent(p.name)}`} className="hover:underline">
+              <Link href={projectHref(p.name)} className="hover:underline">
                 {p.displayName}
               </Link>
               {p.parent ? (

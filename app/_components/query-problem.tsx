@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { SEARCH_HELP_HREF } from "@/lib/routes";
+
 /** Why the search (or the page cursor) was refused, in the loader's words, with the way out. */
 export function QueryProblem({ message }: { message: string }) {
   return (
@@ -10,7 +12,7 @@ export function QueryProblem({ message }: { message: string }) {
       <p>{message}</p>
       <p className="mt-1">
         See{" "}
-        <Link href="/search/help" className="font-medium underline">
+        <Link href={SEARCH_HELP_HREF} className="font-medium underline">
           how to search
         </Link>
         .

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import type { SeriesListResult } from "../_lib/list-series-for-page";
+import type { SeriesListResult } from "@/lib/views/series-list";
 import { ListKeyboard } from "./list-keyboard";
 import { ListPager } from "./list-pager";
 import { ListSearchForm } from "./list-search-form";

@@ -1,5 +1,5 @@
 import type { SeriesListRow } from "@/lib/db/series/list-series";
-import { seriesHref } from "@/lib/ui/list-params";
+import { projectHref, seriesHref } from "@/lib/routes";
 
 import { RelativeDate } from "./relative-date";
 import { SeriesBadges } from "./series-badges";
@@ -24,7 +24,7 @@ export function SeriesRow({
     <li data-series-row className="series-row series-grid">
       <div className="min-w-0 break-words">
         {showProject ? (
-          <a href={`/${encodeURIComponent(row.project)}`} className="series-project">
+          <a href={projectHref(row.project)} className="series-project">
             {row.project}
           </a>
         ) : null}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { HOME_HREF, SEARCH_HELP_HREF, searchHref } from "@/lib/routes";
+
 const navLink =
   "rounded px-1 text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white";
 
@@ -8,21 +10,21 @@ export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+        <Link href={HOME_HREF} className="text-lg font-semibold tracking-tight">
           Patchwatch
         </Link>
         <nav aria-label="Site" className="flex gap-3 text-sm">
-          <Link href="/" className={navLink}>
+          <Link href={HOME_HREF} className={navLink}>
             Projects
           </Link>
-          <Link href="/series" className={navLink}>
+          <Link href={searchHref()} className={navLink}>
             All series
           </Link>
-          <Link href="/search/help" className={navLink}>
+          <Link href={SEARCH_HELP_HREF} className={navLink}>
             Search help
           </Link>
         </nav>
-        <form role="search" action="/series" method="get" className="w-full sm:ml-auto sm:w-64">
+        <form role="search" action={searchHref()} method="get" className="w-full sm:ml-auto sm:w-64">
           <label htmlFor="site-search" className="sr-only">
             Search all series
           </label>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 
 import { getServerDb } from "@/lib/db/server-db";
+import { searchHref } from "@/lib/routes";
 import { parseListParams } from "@/lib/ui/list-params";
+import { loadSeriesList } from "@/lib/views/series-list";
 
 import { SeriesListScreen } from "../_components/series-list-screen";
-import { listSeriesForPage } from "../_lib/list-series-for-page";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +19,11 @@ export default async function AllSeriesPage({
 }) {
   const listParams = parseListParams(await searchParams);
   const now = new Date();
-  const result = await listSeriesForPage(getServerDb(), { params: listParams, now });
+  const result = await loadSeriesList(getServerDb(), { params: listParams, now });
   return (
     <SeriesListScreen
       heading="All series"
-      path="/series"
+      path={searchHref()}
       q={listParams.q}
       after={listParams.after}
       result={result}

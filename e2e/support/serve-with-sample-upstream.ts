@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { loadConfig } from "../../lib/config";
+import { loadConfig } from "../../lib/config/environment";
 import { buildSampleUpstream, sampleUpstreamPaths, withSampleUpstream } from "./sample-upstream";
 
 /**

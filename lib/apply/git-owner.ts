@@ -1,4 +1,4 @@
-import type { GitConfig, ProjectConfig } from "../config";
+import type { GitConfig, ProjectConfig } from "../config/projects-file";
 
 /**
  * The project whose upstream tree a project's series apply to: the project itself when

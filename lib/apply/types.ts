@@ -10,12 +10,14 @@
  * - `needs-rebase`: applied before, but no longer applies on the moved branch head; the
  *   earlier commits and tag stay valid on their old base.
  */
-export type ApplyStatus = "applied" | "failed" | "pending" | "needs-rebase";
-
-export const APPLY_STATUSES: readonly ApplyStatus[] = ["applied", "failed", "pending", "needs-rebase"];
+export const APPLY_STATUSES = ["applied", "failed", "pending", "needs-rebase"] as const;
+/** apply_result.status (constraint apply_result_status_check, migration 20261129090000_state_checks). */
+export type ApplyStatus = (typeof APPLY_STATUSES)[number];
 
 /** What a series was applied on: the commit it named, the series it named, or the branch head. */
-export type BaseKind = "base-commit" | "based-on" | "branch-head";
+export const BASE_KINDS = ["base-commit", "based-on", "branch-head"] as const;
+/** apply_result.base_kind (constraint apply_result_base_kind_check, migration 20261129090000_state_checks). */
+export type BaseKind = (typeof BASE_KINDS)[number];
 
 /** The latest apply result of a series, as far as deciding what to do next needs it. */
 export interface LatestApply {

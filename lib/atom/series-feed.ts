@@ -1,5 +1,5 @@
 import type { SeriesListRow } from "../db/series/list-series";
-import { seriesHref } from "../ui/list-params";
+import { seriesUrl } from "../routes";
 import { nameUuid } from "./name-uuid";
 import type { AtomEntry, AtomFeed } from "./write-atom-feed";
 
@@ -49,7 +49,7 @@ export function seriesEntry(row: SeriesListRow, origin: string): AtomEntry {
     updated,
     published: row.date ?? undefined,
     author: { name: row.authorName, email: row.authorEmail || undefined },
-    htmlUrl: `${origin}${seriesHref(row.project, row.headMsgid)}`,
+    htmlUrl: seriesUrl(origin, row.project, row.headMsgid),
     summary: seriesSummary(row),
     categories: [row.project],
   };

@@ -1,4 +1,4 @@
-import type { ProjectConfig } from "../config";
+import type { ProjectConfig } from "../config/projects-file";
 
 /** A configured test of a project, as a tester may claim it. */
 export interface ClaimableTest {

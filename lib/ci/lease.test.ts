@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { checkStateOf, checkStateOfJob, failsOnBaseToo, testLogPath } from "./result-state";
 import { isLeaseExpired, leaseExpiry } from "./lease";
 
 describe("leases", () => {
@@ -15,32 +14,5 @@ describe("leases", () => {
     expect(isLeaseExpired(end, new Date(end.getTime()))).toBe(false);
     expect(isLeaseExpired(end, new Date(end.getTime() + 1))).toBe(true);
     expect(isLeaseExpired(null, now)).toBe(false);
-  });
-});
-
-describe("result states", () => {
-  it.each([
-    ["passed", "success"],
-    ["failed", "fail"],
-    ["error", "error"],
-  ] as const)("a job %s is a result %s", (outcome, state) => {
-    expect(checkStateOf(outcome)).toBe(state);
-    expect(checkStateOfJob(outcome)).toBe(state);
-  });
-
-  it("a queued or running job has no result yet", () => {
-    expect(checkStateOfJob("queued")).toBeNull();
-    expect(checkStateOfJob("running")).toBeNull();
-  });
-
-  it("fails on master too only when both the series and its base fail", () => {
-    expect(failsOnBaseToo({ state: "fail", baseState: "fail" })).toBe(true);
-    expect(failsOnBaseToo({ state: "fail", baseState: "success" })).toBe(false);
-    expect(failsOnBaseToo({ state: "fail", baseState: null })).toBe(false);
-    expect(failsOnBaseToo({ state: "error", baseState: "fail" })).toBe(false);
-  });
-
-  it("logs live at /logs/<job id>", () => {
-    expect(testLogPath(42n)).toBe("/logs/42");
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { PatchwatchError } from "../errors";
+import { API_SERIES_PATH, apiMessagePath, apiSeriesPath } from "../routes";
 
 /*
  * The REST API of a Patchwatch server (lib/http/contracts.ts), from the other side: what
@@ -78,7 +79,7 @@ export class ApiClient {
   }
 
   async listSeries(query: string, options: { limit: number; project?: string }): Promise<SeriesItem[]> {
-    const url = this.url("/api/v1/series");
+    const url = this.url(API_SERIES_PATH);
     if (query) url.searchParams.set("q", query);
     if (options.project) url.searchParams.set("project", options.project);
     url.searchParams.set("limit", String(options.limit));
@@ -87,14 +88,14 @@ export class ApiClient {
 
   /** One series, or null when the server has none with this head in this project. */
   async getSeries(project: string, msgid: string): Promise<SeriesDetail | null> {
-    const url = this.url(`/api/v1/series/${encodeURIComponent(project)}/${encodeURIComponent(msgid)}`);
+    const url = this.url(apiSeriesPath(project, msgid));
     const body = await this.json(url, { notFound: true });
     return body === null ? null : seriesDetailSchema.parse(body);
   }
 
   /** The projects and series a message belongs to, or null when the server does not have it. */
   async getMessage(msgid: string): Promise<z.infer<typeof messageSchema> | null> {
-    const body = await this.json(this.url(`/api/v1/messages/${encodeURIComponent(msgid)}`), {
+    const body = await this.json(this.url(apiMessagePath(msgid)), {
       notFound: true,
     });
     return body === null ? null : messageSchema.parse(body);

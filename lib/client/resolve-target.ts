@@ -1,4 +1,5 @@
 import { PatchwatchError } from "../errors";
+import { bareMsgid } from "../routes";
 
 /**
  * What `patchwatch apply` was given: a series URL of a Patchwatch server, a Message-ID,
@@ -9,7 +10,7 @@ export type ApplyTarget =
   | { kind: "message"; server: string | null; msgid: string }
   | { kind: "query"; query: string };
 
-/** Top-level routes that are not a project (lib/config.ts refuses these project names). */
+/** Top-level routes that are not a project (lib/config/projects-file.ts refuses these project names). */
 const NOT_A_PROJECT = new Set(["api", "git", "m", "series", "search"]);
 
 function decode(segment: string): string {
@@ -20,11 +21,6 @@ function decode(segment: string): string {
   }
 }
 
-function bare(msgid: string): string {
-  const id = msgid.trim();
-  return id.startsWith("<") && id.endsWith(">") ? id.slice(1, -1).trim() : id;
-}
-
 /**
  * `https://pw.example/ltp/<msgid>` (the series page, or its /mbox), `/api/v1/series/ltp/<msgid>`,
  * `/m/<msgid>` and `/series/<msgid>/mbox` name a series or a message on that server; a
@@ -33,7 +29,7 @@ function bare(msgid: string): string {
 export function resolveTarget(text: string): ApplyTarget {
   const input = text.trim();
   if (/^https?:\/\//i.test(input)) return fromUrl(input);
-  if (/^<[^<>\s]+>$/.test(input)) return { kind: "message", server: null, msgid: bare(input) };
+  if (/^<[^<>\s]+>$/.test(input)) return { kind: "message", server: null, msgid: bareMsgid(input) };
   // `from:jane@x.org` is a search; a Message-ID has no `key:` in front of its `@`.
   if (/^[^\s:<>"]+@[^\s<>"]+$/.test(input)) return { kind: "message", server: null, msgid: input };
   return { kind: "query", query: input };
@@ -52,13 +48,13 @@ function fromUrl(input: string): ApplyTarget {
     .filter((p) => p !== "")
     .map(decode);
   if (parts[0] === "api" && parts[1] === "v1" && parts[2] === "series" && parts.length === 5) {
-    return { kind: "series", server, project: parts[3]!, msgid: bare(parts[4]!) };
+    return { kind: "series", server, project: parts[3]!, msgid: bareMsgid(parts[4]!) };
   }
   if ((parts[0] === "m" || parts[0] === "series") && parts.length >= 2) {
-    return { kind: "message", server, msgid: bare(parts[1]!) };
+    return { kind: "message", server, msgid: bareMsgid(parts[1]!) };
   }
   if (parts.length >= 2 && !NOT_A_PROJECT.has(parts[0]!)) {
-    return { kind: "series", server, project: parts[0]!, msgid: bare(parts[1]!) };
+    return { kind: "series", server, project: parts[0]!, msgid: bareMsgid(parts[1]!) };
   }
   throw new PatchwatchError(
     "bad-request",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { type ErrorCode, PatchwatchError } from "../errors";
+import { API_TESTER_CLAIM_PATH, apiTesterJobPath } from "../routes";
 
 /*
  * The Tester HTTP API of a Patchwatch server (/api/v1/tester/…), from the tester's side.
@@ -83,7 +84,7 @@ export class TesterClient {
   /** The next job for these capabilities, or null when none waits. */
   async claim(capabilities: string[], projects: string[]): Promise<Claim | null> {
     const body = JSON.stringify(projects.length ? { capabilities, projects } : { capabilities });
-    const response = await this.post("/api/v1/tester/claim", body, "application/json", false);
+    const response = await this.post(API_TESTER_CLAIM_PATH, body, "application/json", false);
     if (response.status === 204) return null;
     const answer = await this.json(response);
     const parsed = z.object({ job: testJobSchema }).safeParse(answer);
@@ -94,11 +95,13 @@ export class TesterClient {
   }
 
   async heartbeat(jobId: string): Promise<void> {
-    await this.json(await this.post(this.jobPath(jobId, "heartbeat"), "", "application/json", true));
+    await this.json(await this.post(apiTesterJobPath(jobId, "heartbeat"), "", "application/json", true));
   }
 
   async appendLog(jobId: string, bytes: Buffer): Promise<void> {
-    await this.json(await this.post(this.jobPath(jobId, "log"), bytes, "text/plain; charset=utf-8", true));
+    await this.json(
+      await this.post(apiTesterJobPath(jobId, "log"), bytes, "text/plain; charset=utf-8", true),
+    );
   }
 
   async report(
@@ -106,11 +109,7 @@ export class TesterClient {
     result: { state: TestState; durationMs: number; summary?: string },
   ): Promise<void> {
     const body = JSON.stringify(result);
-    await this.json(await this.post(this.jobPath(jobId, "result"), body, "application/json", true));
-  }
-
-  private jobPath(jobId: string, what: string): string {
-    return `/api/v1/tester/jobs/${encodeURIComponent(jobId)}/${what}`;
+    await this.json(await this.post(apiTesterJobPath(jobId, "result"), body, "application/json", true));
   }
 
   private async post(

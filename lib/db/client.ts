@@ -5,6 +5,7 @@ import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 export { Prisma } from "./generated/client";
+export type { MessageRole, TrailerOrigin } from "./generated/client";
 
 /**
  * The one place a database client is made. Prisma (7: the pg driver adapter, no engine
@@ -33,6 +34,9 @@ export async function closeDb(db: Db): Promise<void> {
   await db.$disconnect();
   await pools.get(db)?.end();
 }
+
+/** The connection of a transaction inSqlTransaction opened: repositories take it to run inside the caller's transaction. */
+export type SqlTransaction = pg.ClientBase;
 
 /** Runs `fn` in one SQL transaction on a connection of the client's pool. */
 export async function inSqlTransaction<T>(db: Db, fn: (sql: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { parseProjectsFile } from "../config";
+import { parseProjectsFile } from "../config/projects-file";
 import { writeMboxrd } from "../mbox/write-mboxrd";
 import { explainMessage } from "./messages/explain-message";
 import { listMessagesJson } from "./messages/list-messages-json";

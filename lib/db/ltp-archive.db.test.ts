@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadProjects } from "../config";
-import { reprocess } from "../ingest/reprocess";
-import { inlineParser } from "../ingest/parse-pool";
+import { loadProjects } from "../config/projects-file";
+import { reprocess } from "../flows/ingest/reprocess";
+import { inlineParser } from "../flows/ingest/parse-pool";
 import { listSeriesJson, type SeriesJson } from "./series/list-series-json";
 import { fixtures, importFiles } from "./test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "./test-support/test-database";

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import pg from "pg";
+import { LOCKS } from "./locks";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, once each, recording
@@ -11,7 +12,6 @@ import pg from "pg";
  * `prisma migrate deploy` on a machine that has the schema engine sees the same history.
  * An advisory lock lets several workers start at once against one database.
  */
-const MIGRATIONS_LOCK = 72_616_001;
 
 export const defaultMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -39,7 +39,7 @@ export async function migrate(databaseUrl: string, dir = defaultMigrationsDir): 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATIONS_LOCK]);
+    await client.query("SELECT pg_advisory_lock($1)", [LOCKS.migrations]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
       "checksum" VARCHAR(64) NOT NULL,
@@ -80,7 +80,7 @@ export async function migrate(databaseUrl: string, dir = defaultMigrationsDir): 
     }
     return report;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATIONS_LOCK]).catch(() => undefined);
+    await client.query("SELECT pg_advisory_unlock($1)", [LOCKS.migrations]).catch(() => undefined);
     await client.end();
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import pg from "pg";
 
-import type { Config } from "../config";
+import type { Config } from "../config/environment";
 import { PatchwatchError } from "../errors";
 import { closeDb, createDb, type Db } from "./client";
 import { startEmbeddedServer } from "./embedded-server";

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { parseProjectsFile } from "../config";
+import { parseProjectsFile } from "../config/projects-file";
 import { explainMessage } from "./messages/explain-message";
 import { listSeriesJson } from "./series/list-series-json";
 import { fixtures, importFiles, truncateAll } from "./test-support/import-helpers";

@@ -1,4 +1,4 @@
-import { loadConfig } from "../config";
+import { serverConfig } from "../config/server-config";
 import { PatchwatchError } from "../errors";
 import { createDb, type Db } from "./client";
 
@@ -10,7 +10,7 @@ const globalForDb = globalThis as unknown as { patchwatchDb?: Db };
 
 export function getServerDb(): Db {
   if (globalForDb.patchwatchDb) return globalForDb.patchwatchDb;
-  const { databaseUrl } = loadConfig();
+  const { databaseUrl } = serverConfig();
   if (!databaseUrl) {
     throw new PatchwatchError(
       "database-unavailable",

@@ -1,6 +1,6 @@
 import parseDiff from "parse-diff";
 
-import type { FileChange } from "../mail/types";
+import type { FileChange } from "./types";
 import { fileSections } from "./file-sections";
 import { highlightLines, languageFor, type Token } from "./highlight";
 import { diffStat } from "./stats";

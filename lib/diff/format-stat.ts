@@ -1,4 +1,4 @@
-import type { DiffStat, FileChange } from "../mail/types";
+import type { DiffStat, FileChange } from "./types";
 
 /*
  * `git diff --stat --summary` lines as `git format-patch` writes them below `---`

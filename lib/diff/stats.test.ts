@@ -39,7 +39,7 @@ describe("diffStat", () => {
     expect(stat).toMatchObject({ additions: 1, deletions: 1 });
   });
 
-  it.each<[string, string, Partial<import("../mail/types").FileChange>]>([
+  it.each<[string, string, Partial<import("./types").FileChange>]>([
     [
       "a new file",
       "diff --git a/n b/n\nnew file mode 100755\nindex 0000000..1111111\n--- /dev/null\n+++ b/n\n@@ -0,0 +1 @@\n+x\n",

@@ -1,6 +1,6 @@
 import parseDiff from "parse-diff";
 
-import type { DiffStat, FileChange } from "../mail/types";
+import type { DiffStat, FileChange } from "./types";
 import { binarySizes } from "./binary-size";
 import { fileSections } from "./file-sections";
 import { unquotePath } from "./unquote-path";

@@ -43,12 +43,10 @@ describe("runGit", () => {
     // credential-cache--daemon serves until it is killed: a git command that never ends.
     const socketDir = fs.mkdtempSync(path.join(scratch, "sock-"));
     fs.chmodSync(socketDir, 0o700);
-    const started = Date.now();
     const error = await failure(
       runGit(["credential-cache--daemon", path.join(socketDir, "s")], { timeoutMs: 300 }),
     );
     expect(error.code).toBe("timeout");
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("kills git and fails with `output-too-large` when stdout passes the cap", async () => {

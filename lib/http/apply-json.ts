@@ -1,4 +1,4 @@
-import { seriesFetchUrl } from "../apply/fetch-url";
+import { seriesFetchUrl } from "../routes";
 import type { ApplyView } from "../db/apply/latest-apply-view";
 
 /** The `apply` of a series in the REST API; the fetch URL of this server is root-relative. */

@@ -1,4 +1,5 @@
 import type { CheckContext } from "../db/series/get-series-checks";
+import { logHref } from "../routes";
 import { linkableUrl } from "../ui/check-view";
 
 /** The `checks` of a series in the REST API: the latest report of each context. */
@@ -7,7 +8,7 @@ export function checksJson(contexts: readonly CheckContext[]) {
     context,
     patch,
     state: latest.state,
-    url: latest.jobId !== null ? `/logs/${latest.jobId}` : linkableUrl(latest.url),
+    url: latest.jobId !== null ? logHref(latest.jobId) : linkableUrl(latest.url),
     description: latest.description,
     source: latest.source,
     duration: latest.durationMs,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { MAX_LOST_LIMIT } from "../db/lost/list-lost";
+import { MAX_LOST_LIMIT } from "../flows/lost/list-lost";
 import type { ApiContract } from "./api-contract";
 import { projectParam } from "./schemas/common";
 import { component, described } from "./schemas/api-docs";

@@ -1,6 +1,7 @@
 import { DEFAULT_LEASE_SECONDS } from "../ci/lease";
 import type { LogCapLimits } from "../ci/log-cap";
-import { loadConfig, loadProjects, type ProjectConfig } from "../config";
+import type { ProjectConfig } from "../config/projects-file";
+import { projectsConfig } from "../config/server-config";
 import type { Door } from "./api-endpoint";
 import { appendTestLogEndpoint } from "./endpoints/tester-log";
 import { claimTestJobEndpoint } from "./endpoints/tester-claim";
@@ -34,5 +35,5 @@ export function createTesterApi(deps: Partial<TesterApiDeps> & Pick<TesterApiDep
 
 /** The web server's tester API: tests as the projects file says at the time of each claim. */
 export const serverTesterApi = createTesterApi({
-  projects: () => loadProjects(loadConfig().projectsFile).projects,
+  projects: () => projectsConfig().projects,
 });

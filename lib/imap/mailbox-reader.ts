@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
 
-import type { ImapSource } from "../config";
+import type { ImapSource } from "../config/secrets";
 import type { Log } from "../log";
 import type { FetchedMessage, MailboxStore } from "./types";
 

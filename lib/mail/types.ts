@@ -1,3 +1,5 @@
+import type { DiffStat } from "../diff/types";
+
 /** A mailbox: display name (decoded, possibly empty) and lower-cased address. */
 export interface Address {
   name: string;
@@ -45,32 +47,6 @@ export interface ParsedSubject {
   isPull: boolean;
   /** A `PATCH`-like marker is among the prefixes (PATCH, PULL, RFC, RESEND). */
   hasPatchMarker: boolean;
-}
-
-export interface FileChange {
-  /** Path before the change (`/dev/null` side given as null). */
-  oldPath: string | null;
-  newPath: string | null;
-  status: "modified" | "added" | "deleted" | "renamed" | "copied" | "mode";
-  additions: number;
-  deletions: number;
-  binary: boolean;
-  /** `similarity index` of a rename or copy, in percent (git's `rename … (99%)` summary). */
-  similarity?: number;
-  /** `dissimilarity index` of a rewrite, in percent. */
-  dissimilarity?: number;
-  /** File modes from `old mode`/`new mode`, `new file mode`, `deleted file mode` (`100644`). */
-  oldMode?: string;
-  newMode?: string;
-  /** Sizes in bytes of a binary file before and after, when the `GIT binary patch` tells them. */
-  oldSize?: number;
-  newSize?: number;
-}
-
-export interface DiffStat {
-  files: FileChange[];
-  additions: number;
-  deletions: number;
 }
 
 export interface PatchContent {

@@ -108,7 +108,9 @@ export interface CompiledKeyword {
   sortKey: string;
 }
 
-export type MaintainerRole = "maintainer" | "reviewer" | "list";
+export const MAINTAINER_ROLES = ["maintainer", "reviewer", "list"] as const;
+/** series_responsible.role (constraint series_responsible_role_check, migration 20261129090000_state_checks). */
+export type MaintainerRole = (typeof MAINTAINER_ROLES)[number];
 
 /** One line of the answer, most relevant first. */
 export interface MaintainerEntry {

@@ -1,5 +1,5 @@
 import { applyFailedKey } from "./dedupe-key";
-import { seriesMboxUrl, seriesUrl } from "./links";
+import { seriesMboxUrl, seriesUrl } from "../routes";
 import { excerptAmOutput, quoteExcerpt } from "./log-excerpt";
 import { seriesReply } from "./reply-headers";
 import { shellWord } from "./shell-quote";

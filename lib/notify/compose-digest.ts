@@ -1,3 +1,4 @@
+import { digestUnsubscribeUrl } from "../routes";
 import type { MailAddress, RobotMailDraft } from "./types";
 
 /** One series of a review queue as the digest lists it. */
@@ -57,7 +58,7 @@ export function composeDigest(input: {
     `Your whole queue: ${input.queueUrl}`,
     "",
     "You get this mail once a week because you asked for it. To stop it:",
-    `  curl -d token=${input.unsubscribeToken} ${input.publicUrl}/api/v1/digest/unsubscribe`,
+    `  curl -d token=${input.unsubscribeToken} ${digestUnsubscribeUrl(input.publicUrl)}`,
   );
   return {
     kind: "digest",

@@ -1,6 +1,6 @@
 import { greeting } from "./compose-apply-failed";
 import { testFailedKey } from "./dedupe-key";
-import { seriesUrl, testLogUrl } from "./links";
+import { logUrl, seriesUrl } from "../routes";
 import { excerptTestLog, quoteExcerpt } from "./log-excerpt";
 import { seriesReply } from "./reply-headers";
 import { shellWord } from "./shell-quote";
@@ -33,7 +33,7 @@ export function composeTestFailed(
     body.push("", excerpt.cut ? "The relevant part of the log:" : "The log:", "", ...quoteExcerpt(excerpt));
   }
   body.push("");
-  if (failure.jobId !== null) body.push(`Full log: ${testLogUrl(robot.publicUrl, failure.jobId)}`);
+  if (failure.jobId !== null) body.push(`Full log: ${logUrl(robot.publicUrl, failure.jobId)}`);
   body.push(`The series: ${seriesUrl(robot.publicUrl, series.project, series.headMsgid)}`);
   const reproduce = reproduceCommand(failure);
   if (reproduce.length) body.push("", "To reproduce:", "", ...reproduce);

@@ -1,7 +1,9 @@
+import type { RobotMailKind } from "./robot-mail-kind";
+
 /**
  * What the robot mails about, as plain data: the series it answers and what failed. The
  * worker reads these facts from the database; lib/notify turns them into a draft, and
- * lib/outbox stores and sends it.
+ * lib/flows/notify/deliver-robot-mail.ts stores and sends it.
  */
 
 export interface MailAddress {
@@ -9,9 +11,9 @@ export interface MailAddress {
   address: string;
 }
 
-/** A mail the robot wants to send: the Outbox contract's draft (lib/outbox/deliver.ts). */
+/** A mail the robot wants to send: the Outbox contract's draft (lib/flows/notify/deliver-robot-mail.ts). */
 export interface RobotMailDraft {
-  kind: "apply-failed" | "test-failed" | "format-check" | "digest";
+  kind: RobotMailKind;
   /** One mail per key, ever (robot_mail.dedupe_key). */
   dedupeKey: string;
   projectId?: number | null;

@@ -1,4 +1,4 @@
-import type { ProjectConfig } from "../config";
+import type { ProjectConfig } from "../config/projects-file";
 import type { Mail } from "../mail/types";
 
 /**
@@ -86,4 +86,23 @@ export function routeMessage(
     routes.push({ project: project.name, reason: prefixes.why ? `${how}, ${prefixes.why}` : how });
   }
   return { routes, refusals };
+}
+
+/**
+ * The projects a message goes to, or, when none takes it, why not: the refusals when a
+ * project's prefix rules turned it away, otherwise the missing address. The reason is
+ * kept on the message and shown by `patchwatch why`.
+ */
+export function routeOrExplain(
+  mail: RoutingMail,
+  projects: ProjectConfig[],
+  importInto?: string,
+): { routes: Route[]; unroutedReason: string | null } {
+  const { routes, refusals } = routeMessage(mail, projects, importInto);
+  const unroutedReason = routes.length
+    ? null
+    : refusals.length
+      ? `not routed: ${refusals.join("; ")}`
+      : "not routed: no configured project's list address or List-Id is in its headers";
+  return { routes, unroutedReason };
 }

@@ -6,7 +6,7 @@ import type { SeriesMessage } from "./types";
 
 /**
  * The affected closure of new messages, for incremental assembly
- * (lib/db/series/update-project-series.ts): a set of the project's messages, starting
+ * (lib/flows/ingest/update-project-series.ts): a set of the project's messages, starting
  * from the new ones, that is closed under every relation assembleSeries reads, so that
  * assembling that set alone gives, for every series touching it, exactly what
  * assembling the whole project gives, and leaves every other series as it was.

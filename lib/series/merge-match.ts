@@ -20,8 +20,9 @@ import { normalizeTitle, parseSubject } from "../mail/subject";
  * re-posted, "Fix typo") is not this patch. Among several commits the earliest wins.
  */
 
-export type MergeHow = "patch-id" | "message-id" | "subject";
-export const MERGE_METHODS: readonly MergeHow[] = ["patch-id", "message-id", "subject"];
+export const MERGE_METHODS = ["patch-id", "message-id", "subject"] as const;
+/** patch.merged_how (constraint patch_merged_how_check, migration 20261129090000_state_checks). */
+export type MergeHow = (typeof MERGE_METHODS)[number];
 
 export interface PatchToMatch {
   /** The patch row's id, as a string. */

@@ -52,12 +52,21 @@ export interface PlannedPatch {
   trailers: SeriesTrailer[];
 }
 
+/** Why two series were linked as revisions: revision_link.reason (constraint revision_link_reason_check, migration 20261129090000_state_checks). */
+export const REVISION_LINK_REASONS = [
+  "same-author-and-subject",
+  "supersedes",
+  "change-id",
+  "reply-to-previous",
+  "previous-version-link",
+] as const;
+export type RevisionLinkReason = (typeof REVISION_LINK_REASONS)[number];
+
 export interface RevisionLink {
   /** Head message-id of the older series. */
   older: string;
   newer: string;
-  reason:
-    "same-author-and-subject" | "supersedes" | "change-id" | "reply-to-previous" | "previous-version-link";
+  reason: RevisionLinkReason;
   /** A sentence for people: which hint, which message. */
   detail: string;
 }

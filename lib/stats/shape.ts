@@ -1,4 +1,5 @@
-import type { LostWeek, MergeMonth, ProjectStats, ResponseMonth, WeekCounts } from "./types";
+import type { LostWeek, MergeMonth, ResponseMonth, WeekCounts } from "../db/stats/types";
+import type { ProjectStats } from "./types";
 
 /**
  * The rows SQL returns hold only the months and weeks that had something; the charts

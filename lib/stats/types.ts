@@ -1,5 +1,14 @@
 /** The figures of a project's stats page and API, as lib/db/stats reads them. */
 
+import type {
+  AreaResponse,
+  AreaSource,
+  LostWeek,
+  MergeMonth,
+  ResponseMonth,
+  WeekCounts,
+} from "../db/stats/types";
+
 /** The weeks (Monday 00:00 UTC to the next Monday) the charts cover, oldest first. */
 export interface StatsWindow {
   start: Date;
@@ -8,51 +17,6 @@ export interface StatsWindow {
   weekStarts: Date[];
   monthStarts: Date[];
 }
-
-/** Days from posting to a first answer, for the series posted in one month. */
-export interface ResponseMonth {
-  month: Date;
-  posted: number;
-  /** Series some other person replied to (robots left out). */
-  answered: number;
-  replyMedianDays: number | null;
-  replyP90Days: number | null;
-  /** Series that got a Reviewed-by or Acked-by from someone other than the author. */
-  reviewed: number;
-  reviewMedianDays: number | null;
-  reviewP90Days: number | null;
-}
-
-/** Days from posting to merge, for the series merged in one month. */
-export interface MergeMonth {
-  month: Date;
-  merged: number;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-export interface WeekCounts {
-  week: Date;
-  posted: number;
-  merged: number;
-}
-
-/** How many current series were lost at the end of a week (the Monday after it). */
-export interface LostWeek {
-  week: Date;
-  lost: number;
-}
-
-/** An area (a MAINTAINERS section, or a top-level directory) and how fast its series got a first reply. */
-export interface AreaResponse {
-  area: string;
-  series: number;
-  answered: number;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-export type AreaSource = "maintainers" | "directories";
 
 export interface ProjectStats {
   project: string;

@@ -76,12 +76,10 @@ describe("runScript", () => {
 
   it("a timeout kills the whole process group, a background child included", async () => {
     const pidFile = path.join(scratch, "background.pid");
-    const started = Date.now();
     const result = await run(`sleep 300 & echo $! > ${pidFile}; echo started; sleep 300`, {
       timeoutMs: 700,
     });
     expect(result.outcome).toEqual({ kind: "timeout" });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.output).toBe("started\n");
     const pid = Number(fs.readFileSync(pidFile, "utf8"));
     expect(pid).toBeGreaterThan(1);
@@ -95,8 +93,8 @@ describe("runScript", () => {
       killGraceMs: 300,
     });
     expect(result.outcome).toEqual({ kind: "timeout" });
+    // It waited out the timeout and the grace period before SIGKILL.
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("what a passing script leaves running in its group is killed when it exits", async () => {

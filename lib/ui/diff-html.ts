@@ -1,5 +1,6 @@
 import type { DiffLineView } from "../diff/diff-view";
 import type { Token } from "../diff/highlight";
+import { escapeHtml } from "../text/escape";
 
 /*
  * The lines of a diff block as an HTML string. A big diff is thousands of lines; as a
@@ -36,19 +37,6 @@ const lineOpen: Record<DiffLineView["kind"], string> = {
   note: "<div class=x>",
 };
 const mark: Record<DiffLineView["kind"], string> = { add: "+", del: "-", ctx: " ", note: "" };
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Text for an HTML text node or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 function code(tokens: Token[]): string {
   let html = "";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { listHref, parseListParams, seriesHref } from "./list-params";
+import { parseListParams } from "./list-params";
 
 describe("parseListParams", () => {
   it.each([
@@ -12,25 +12,5 @@ describe("parseListParams", () => {
     ["unrelated parameters", { page: "3", q: "from:cyril" }, { q: "from:cyril", after: null }],
   ])("%s", (_name, input, expected) => {
     expect(parseListParams(input)).toEqual(expected);
-  });
-});
-
-describe("listHref", () => {
-  it.each([
-    ["nothing", {}, "/ltp"],
-    ["a search", { q: "-is:obsolete -is:merged" }, "/ltp?q=-is%3Aobsolete+-is%3Amerged"],
-    ["a search and a cursor", { q: "is:rfc", after: "abc_-" }, "/ltp?q=is%3Arfc&after=abc_-"],
-    ["a cursor without a search", { q: "", after: "abc" }, "/ltp?after=abc"],
-  ])("for %s", (_name, params, expected) => {
-    expect(listHref("/ltp", params)).toBe(expected);
-  });
-});
-
-describe("seriesHref", () => {
-  it("encodes the characters of a Message-ID that mean something in a URL", () => {
-    expect(seriesHref("ltp", "20250910-lchown-v6-0-a1@suse.com")).toBe(
-      "/ltp/20250910-lchown-v6-0-a1%40suse.com",
-    );
-    expect(seriesHref("qemu", "a/b+c%d?e#f")).toBe("/qemu/a%2Fb%2Bc%25d%3Fe%23f");
   });
 });

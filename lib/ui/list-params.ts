@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A page's search params as Next.js hands them over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
 /** What a list page reads from its URL: the search and the keyset cursor. */
 export interface ListParams {
   /** The search as typed, trimmed; "" for none. */
@@ -17,22 +20,17 @@ const oneValue = z
 const listParamsSchema = z.object({ q: oneValue, after: oneValue });
 
 /** Reads `?q=` and `?after=` from a page's search params; anything else is ignored. */
-export function parseListParams(searchParams: Record<string, string | string[] | undefined>): ListParams {
+export function parseListParams(searchParams: SearchParams): ListParams {
   const parsed = listParamsSchema.parse(searchParams);
   const after = parsed.after?.trim();
   return { q: parsed.q?.trim() ?? "", after: after ? after : null };
 }
 
-/** The URL of a list page for a search and a cursor, leaving out what is empty. */
-export function listHref(path: string, params: { q?: string; after?: string | null }): string {
-  const search = new URLSearchParams();
-  if (params.q) search.set("q", params.q);
-  if (params.after) search.set("after", params.after);
-  const text = search.toString();
-  return text ? `${path}?${text}` : path;
-}
-
-/** The page of one series: Message-IDs carry `/`, `+`, `%` and worse, so they are encoded. */
-export function seriesHref(project: string, headMsgid: string): string {
-  return `/${encodeURIComponent(project)}/${encodeURIComponent(headMsgid)}`;
+/**
+ * One parameter of a page's URL, as `?name=` reads on a form: the first value of a repeated
+ * one, trimmed; undefined when absent or empty.
+ */
+export function searchParam(searchParams: SearchParams, name: string): string | undefined {
+  const value = oneValue.parse(searchParams[name])?.trim();
+  return value ? value : undefined;
 }

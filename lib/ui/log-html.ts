@@ -1,4 +1,4 @@
-import { ansiLinesHtml } from "../ansi/ansi-html";
+import { ansiLinesHtml } from "./ansi-html";
 
 /*
  * A test log for the log page: blocks of lines, each one HTML string, for the reason
@@ -6,7 +6,7 @@ import { ansiLinesHtml } from "../ansi/ansi-html";
  * would be spelled out again in the page's payload). Each line is
  * `<div id=L12><a href=#L12>12</a><span>text</span></div>`: the number is a link to the
  * line, the id is its anchor, and `:target` highlights it (app/logs/[jobId]/log.css).
- * The text is escaped by lib/ansi/ansi-html.ts; ids and links are numbers of ours.
+ * The text is escaped by lib/ui/ansi-html.ts; ids and links are numbers of ours.
  */
 
 export interface LogBlock {

@@ -1,14 +1,25 @@
-import type { SeriesPage } from "../db/series/get-series-page";
 import type { ThreadPeople } from "../series/ping-people";
 
 const REVIEW = /^(reviewed|acked)-by$/i;
+
+interface PersonRef {
+  name: string;
+  email: string;
+}
+
+/** The parts of a series page this reads. */
+export interface SeriesTakingPart {
+  author: PersonRef;
+  patches: { trailers: { kind: string; name: string; email: string }[] }[];
+  thread: { author: PersonRef }[];
+}
 
 /**
  * Who took part in a series, from what its page already loaded: the non-author
  * Reviewed-by/Acked-by of its patches and the people who answered in its thread. For a
  * tree without MAINTAINERS these are the best guess at whom to ask (lib/series/ping-people).
  */
-export function threadPeopleOf(s: SeriesPage, projectLists: string[]): ThreadPeople {
+export function threadPeopleOf(s: SeriesTakingPart, projectLists: string[]): ThreadPeople {
   const reviewers = s.patches.flatMap((p) =>
     p.trailers
       .filter((t) => REVIEW.test(t.kind) && t.email !== "")

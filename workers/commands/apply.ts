@@ -6,12 +6,13 @@ import type { ApiClient, SeriesDetail } from "../../lib/client/api-client";
 import { findSeries } from "../../lib/client/find-series";
 import { resolveTarget } from "../../lib/client/resolve-target";
 import { printable } from "../../lib/client/series-lines";
-import { loadClientConfig } from "../../lib/config";
+import { loadClientConfig } from "../../lib/config/environment";
 import { PatchwatchError } from "../../lib/errors";
 import { amIntoCheckout } from "../../lib/git/checkout-am";
 import { fetchTagToBranch } from "../../lib/git/fetch-tag-to-branch";
 import { userGitEnv } from "../../lib/git/user-env";
 import { workTreeRoot } from "../../lib/git/work-tree-root";
+import { seriesMboxHref } from "../../lib/routes";
 import { type ClientOptions, clientFor } from "./list";
 
 export interface ApplyOptions extends ClientOptions {
@@ -51,9 +52,7 @@ export async function applyCommand(targetText: string, opts: ApplyOptions): Prom
   say(
     `applying ${name}: ${series.total} patch${series.total === 1 ? "" : "es"} from ${client.server.origin}`,
   );
-  const mbox = await client.download(
-    series.mbox ?? `/${encodeURIComponent(series.project)}/${encodeURIComponent(series.id)}/mbox`,
-  );
+  const mbox = await client.download(series.mbox ?? seriesMboxHref(series.project, series.id));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patchwatch-apply-"));
   try {
     const file = path.join(dir, "series.mbox");

@@ -1,6 +1,6 @@
 import { ApiClient } from "../../lib/client/api-client";
 import { seriesLines } from "../../lib/client/series-lines";
-import { loadClientConfig } from "../../lib/config";
+import { loadClientConfig } from "../../lib/config/environment";
 
 export interface ClientOptions {
   server?: string;

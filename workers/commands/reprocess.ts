@@ -1,12 +1,11 @@
-import { loadConfig, loadProjects } from "../../lib/config";
+import { projectsConfig } from "../../lib/config/server-config";
 import type { Db } from "../../lib/db/client";
-import { createParser, defaultThreadCount } from "../../lib/ingest/parse-pool";
-import { reprocess } from "../../lib/ingest/reprocess";
+import { createParser, defaultThreadCount } from "../../lib/flows/ingest/parse-pool";
+import { reprocess } from "../../lib/flows/ingest/reprocess";
 import { printSummary } from "./import";
 
 export async function reprocessCommand(db: Db, opts: { pending?: boolean; threads?: number }): Promise<void> {
-  const config = loadConfig();
-  const projects = loadProjects(config.projectsFile).projects;
+  const projects = projectsConfig().projects;
   const threads = opts.threads ?? defaultThreadCount();
   const parser = createParser(threads);
   try {

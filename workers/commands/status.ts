@@ -1,10 +1,10 @@
-import { listImapSources, loadConfig, loadProjects } from "../../lib/config";
+import { listImapSources } from "../../lib/config/projects-file";
+import { projectsConfig } from "../../lib/config/server-config";
 import type { Db } from "../../lib/db/client";
 import { getStatus, type StatusReport } from "../../lib/db/status/get-status";
 
 export async function statusCommand(db: Db, opts: { json?: boolean }): Promise<StatusReport> {
-  const config = loadConfig();
-  const report = await getStatus(db, listImapSources(loadProjects(config.projectsFile).projects), new Date());
+  const report = await getStatus(db, listImapSources(projectsConfig().projects), new Date());
   if (opts.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
     return report;

@@ -1,4 +1,4 @@
-import { loadConfig, loadProjects } from "../../lib/config";
+import { projectsConfig } from "../../lib/config/server-config";
 import type { Db } from "../../lib/db/client";
 import { createTester, listTesters, revokeTester } from "../../lib/db/ci/testers";
 import { PatchwatchError } from "../../lib/errors";
@@ -10,7 +10,7 @@ export async function createTesterTokenCommand(
   opts: { project?: string[] },
 ): Promise<void> {
   const projects = opts.project ?? [];
-  const known = loadProjects(loadConfig().projectsFile).projects.map((p) => p.name);
+  const known = projectsConfig().projects.map((p) => p.name);
   for (const p of projects)
     if (!known.includes(p))
       throw new PatchwatchError("bad-request", `unknown project '${p}' (configured: ${known.join(", ")})`);

@@ -1,4 +1,4 @@
-import { loadConfig, loadProjects } from "../../lib/config";
+import { projectsConfig, serverConfig } from "../../lib/config/server-config";
 import type { OpenDatabase } from "../../lib/db/open-database";
 import { createLog } from "../../lib/log";
 import { startWorkers, WORKER_NAMES, type WorkerName } from "../index";
@@ -9,14 +9,14 @@ export async function workerCommand(open: OpenDatabase, names: string[]): Promis
   if (unknown.length)
     throw new Error(`unknown worker '${unknown.join("', '")}' (workers: ${WORKER_NAMES.join(", ")})`);
   const chosen = (names.length ? names : WORKER_NAMES) as readonly WorkerName[];
-  const config = loadConfig();
+  const config = serverConfig();
   const log = createLog(config.logLevel);
   const workers = await startWorkers(chosen, {
     db: open.db,
     databaseUrl: open.url,
-    projects: loadProjects(config.projectsFile).projects,
+    projects: projectsConfig().projects,
     log,
-    dataDir: config.dataDir,
+    config,
   });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

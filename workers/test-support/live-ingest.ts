@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 
-import { parseProjectsFile, type ProjectConfig } from "../../lib/config";
+import { parseProjectsFile, type ProjectConfig } from "../../lib/config/projects-file";
 import type { Db } from "../../lib/db/client";
 import { fixtures } from "../../lib/db/test-support/import-helpers";
 import type { DovecotServer } from "../../lib/imap/test-support/dovecot";

@@ -3,13 +3,9 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
-import { getSeriesPeopleByHead } from "@/lib/db/maintainers/series-people";
-import { findSeriesOfMessage } from "@/lib/db/series/find-series-of-message";
-import { getSeriesPage } from "@/lib/db/series/get-series-page";
 import { getServerDb } from "@/lib/db/server-db";
-import { seriesHref } from "@/lib/ui/list-params";
-import { checksOverview } from "@/lib/ui/check-view";
-import { prepareDiffs } from "@/lib/ui/prepare-diffs";
+import { routeMsgid } from "@/lib/routes";
+import { loadSeriesPage } from "@/lib/views/series/load-series-page";
 
 import { ApplyBox } from "./_components/apply-box";
 import { CoverLetter } from "./_components/cover-letter";
@@ -20,10 +16,6 @@ import { SeriesChecks } from "./_components/series-checks";
 import { SeriesHeader } from "./_components/series-header";
 import { SeriesPeopleSection } from "./_components/series-people";
 import { VersionHistory } from "./_components/version-history";
-import { routeMsgid } from "@/lib/ui/route-msgid";
-import { configuredTests, projectSettings } from "@/app/_lib/project-settings";
-import { pingPeople } from "@/lib/series/ping-people";
-import { threadPeopleOf } from "@/lib/ui/thread-people";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +26,13 @@ interface Props {
   params: Promise<{ project: string; msgid: string }>;
 }
 
-const load = cache((project: string, msgid: string) => getSeriesPage(getServerDb(), project, msgid));
+/** Metadata and page ask for the same series; one load serves both. */
+const load = cache((project: string, msgid: string) => loadSeriesPage(getServerDb(), project, msgid));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { project, msgid } = await params;
-  const s = await load(project, routeMsgid(msgid));
-  return s ? { title: `${s.title} v${s.version}` } : {};
+  const view = await load(project, routeMsgid(msgid));
+  return view?.kind === "series" ? { title: `${view.series.title} v${view.series.version}` } : {};
 }
 
 /** The origin the browser used, for a command to paste into a shell. */
@@ -51,40 +44,24 @@ async function requestOrigin(): Promise<string> {
 }
 
 export default async function SeriesPageView({ params }: Props) {
-  const { project, msgid: raw } = await params;
-  const msgid = routeMsgid(raw);
-  // Started with the page's own load: one more query, not one more round trip after it.
-  const [s, people] = await Promise.all([
-    load(project, msgid),
-    getSeriesPeopleByHead(getServerDb(), project, msgid),
-  ]);
-  if (!s) {
-    // A patch or reply of a series: its place on the series' page.
-    const member = await findSeriesOfMessage(getServerDb(), project, msgid);
-    if (member) redirect(`${seriesHref(project, member.headMsgid)}#m-${encodeURIComponent(msgid)}`);
-    notFound();
-  }
-  const files = prepareDiffs(s.patches.map((p) => p.diff));
-  const fileSrc = `${seriesHref(s.project, s.headMsgid)}/file`;
+  const { project, msgid } = await params;
+  const view = await load(project, routeMsgid(msgid));
+  if (!view) notFound();
+  if (view.kind === "redirect") redirect(view.href);
+  const { series: s, files } = view;
   const now = new Date();
-  const { untested, summary } = checksOverview(s.checks, configuredTests(s.project), s.apply);
-  // Without MAINTAINERS, whom to ask comes from the thread, as on the lost page.
-  const fromThread =
-    people.source === "none"
-      ? pingPeople([], threadPeopleOf(s, projectSettings(s.project)?.lists ?? []))
-      : null;
   return (
     <div className="space-y-5">
-      <SeriesHeader s={s} tests={summary} now={now} />
+      <SeriesHeader s={s} tests={view.testsSummary} now={now} />
       <ApplyBox s={s} origin={await requestOrigin()} />
       <SeriesChecks
         contexts={s.checks.contexts}
-        untested={untested}
+        untested={view.untested}
         patches={s.patches}
         total={s.total}
         now={now}
       />
-      <SeriesPeopleSection people={people} fromThread={fromThread} />
+      <SeriesPeopleSection people={view.people} fromThread={view.fromThread} />
       <VersionHistory project={s.project} headMsgid={s.headMsgid} revisions={s.revisions} />
       {s.cover ? <CoverLetter cover={s.cover} /> : null}
       <section aria-labelledby="patches-heading" className="space-y-3">
@@ -97,9 +74,9 @@ export default async function SeriesPageView({ params }: Props) {
             key={p.index}
             patch={p}
             total={s.total}
+            project={s.project}
             headMsgid={s.headMsgid}
             files={files[i]!}
-            fileSrc={fileSrc}
           />
         ))}
       </section>

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { RelativeDate } from "@/app/_components/relative-date";
-import { loadConfig } from "@/lib/config";
-import { listLost } from "@/lib/db/lost/list-lost";
-import { listOrphaned } from "@/lib/db/lost/list-orphaned";
+import { serverConfig } from "@/lib/config/server-config";
 import { getServerDb } from "@/lib/db/server-db";
-import { PatchwatchError } from "@/lib/errors";
-import { seriesHref } from "@/lib/ui/list-params";
+import { lostHref, projectHref } from "@/lib/routes";
+import { loadLostPage } from "@/lib/views/lost-page";
 
 import { LostSeriesRow } from "./_components/lost-row";
-import { PeopleLine } from "./_components/people-line";
+import { OrphanedSection } from "./_components/orphaned-section";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +15,6 @@ interface Props {
   params: Promise<{ project: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Lost series: ${(await params).project}` };
@@ -31,42 +26,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * /m/lost. Lost series first, then the orphaned areas, each with its own cursor.
  */
 export default async function LostPage({ params, searchParams }: Props) {
-  const { project } = await params;
-  const query = await searchParams;
   const now = new Date();
-  const db = getServerDb();
-  const after = one(query.after);
-  const orphanedAfter = one(query.oafter);
-  // A bad cursor is a message on the page, not an error page.
-  const load = async <T,>(run: () => Promise<T>): Promise<{ value: T | null; problem: string | null }> => {
-    try {
-      return { value: await run(), problem: null };
-    } catch (error) {
-      if (error instanceof PatchwatchError && error.code === "bad-request")
-        return { value: null, problem: error.message };
-      throw error;
-    }
-  };
-  const publicUrl = loadConfig().publicUrl;
-  const [lostResult, orphanedResult] = await Promise.all([
-    load(() => listLost(db, { project, now, after, publicUrl })),
-    load(() => listOrphaned(db, { project, now, after: orphanedAfter })),
-  ]);
-  const lost = lostResult.value;
-  const orphaned = orphanedResult.value;
-  const problem = lostResult.problem ?? orphanedResult.problem;
-  if ((!lost || !orphaned) && !problem) notFound();
-  const base = `/${encodeURIComponent(project)}/lost`;
+  const view = await loadLostPage(getServerDb(), {
+    project: (await params).project,
+    searchParams: await searchParams,
+    now,
+    publicUrl: serverConfig().publicUrl,
+  });
+  if (!view) notFound();
+  const { project, lost, orphaned, problem, after, orphanedAfter } = view;
   return (
     <section aria-labelledby="lost-heading">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4">
         <h1 id="lost-heading" className="text-xl font-semibold">
           Lost series: {project}
         </h1>
-        <a
-          href={`/${encodeURIComponent(project)}`}
-          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-        >
+        <a href={projectHref(project)} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
           all series
         </a>
       </div>
@@ -89,9 +64,9 @@ export default async function LostPage({ params, searchParams }: Props) {
             </ol>
           )}
           <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
-            {after ? <a href={base}>← Newest</a> : <span />}
+            {after ? <a href={lostHref(project)}>← Newest</a> : <span />}
             {lost.next ? (
-              <a href={`${base}?after=${encodeURIComponent(lost.next)}`} rel="next">
+              <a href={lostHref(project, { after: lost.next })} rel="next">
                 Older →
               </a>
             ) : null}
@@ -99,41 +74,7 @@ export default async function LostPage({ params, searchParams }: Props) {
         </>
       ) : null}
       {orphaned ? (
-        <section aria-labelledby="orphaned-heading" className="mt-8">
-          <h2 id="orphaned-heading" className="text-lg font-semibold">
-            Orphaned areas
-          </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Current series touching only files whose MAINTAINERS sections are Orphan, Odd Fixes or Obsolete,
-            or that no section maintains, with the next best people to ask.
-          </p>
-          {orphaned.rows.length === 0 ? (
-            <p className="mt-2">No orphaned series{orphanedAfter ? " further down" : ""}.</p>
-          ) : (
-            <ol className="mt-2">
-              {orphaned.rows.map((row) => (
-                <li key={row.id.toString()} className="border-b border-zinc-200 py-2 dark:border-zinc-800">
-                  <a href={seriesHref(row.project, row.headMsgid)} className="font-medium hover:underline">
-                    {row.title || "(no subject)"}
-                  </a>{" "}
-                  <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                    v{row.version} · {row.author.name || row.author.email} · posted{" "}
-                    <RelativeDate date={row.date} now={now} />
-                    {row.lost ? ` · lost: ${row.lost.reason}` : ""}
-                  </span>
-                  <PeopleLine people={row.people} />
-                </li>
-              ))}
-            </ol>
-          )}
-          {orphaned.next ? (
-            <p className="mt-2 text-sm">
-              <a href={`${base}?oafter=${encodeURIComponent(orphaned.next)}`} rel="next">
-                More orphaned series →
-              </a>
-            </p>
-          ) : null}
-        </section>
+        <OrphanedSection orphaned={orphaned} orphanedAfter={orphanedAfter} project={project} now={now} />
       ) : null}
     </section>
   );

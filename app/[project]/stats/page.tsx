@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 
-import { findProject } from "@/lib/db/projects/find-project";
 import { getServerDb } from "@/lib/db/server-db";
-import { getProjectStats } from "@/lib/db/stats/get-project-stats";
-import { type Chart as StatsChart, statsCharts } from "@/lib/stats/charts";
-import { headline } from "@/lib/stats/shape";
+import { apiProjectStatsPath, projectHref } from "@/lib/routes";
+import type { Chart as StatsChart } from "@/lib/stats/charts";
+import { loadProjectStats } from "@/lib/views/project-stats";
 
 export const dynamic = "force-dynamic";
 
@@ -14,14 +13,13 @@ interface Props {
   params: Promise<{ project: string }>;
 }
 
-const loadProject = cache((name: string) => findProject(getServerDb(), name));
+/** Metadata and page ask for the same project; one load serves both. */
+const load = cache((name: string) => loadProjectStats(getServerDb(), name, new Date()));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const project = await loadProject((await params).project);
-  return project ? { title: `${project.displayName} stats` } : {};
+  const view = await load((await params).project);
+  return view ? { title: `${view.project.displayName} stats` } : {};
 }
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * /<project>/stats: a static segment, so Next.js picks it before [msgid] (as it does
@@ -29,25 +27,20 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
  * /m/stats. The charts are SVG written on the server (lib/stats/svg): no script runs.
  */
 export default async function ProjectStatsPage({ params }: Props) {
-  const project = await loadProject((await params).project);
-  if (!project) notFound();
-  const stats = await getProjectStats(getServerDb(), project.name, new Date());
-  if (!stats) notFound();
-  const charts = statsCharts(stats);
-  const figures = headline(stats);
-  const path = `/${encodeURIComponent(project.name)}`;
-  const lastDay = new Date(stats.window.end.getTime() - 86_400_000);
+  const view = await load((await params).project);
+  if (!view) notFound();
+  const { project, stats, charts, figures } = view;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{project.displayName}: numbers and pictures</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          <a href={path} className="text-sky-700 hover:underline dark:text-sky-400">
+          <a href={projectHref(project.name)} className="text-sky-700 hover:underline dark:text-sky-400">
             series
           </a>
           {" · "}
           <a
-            href={`/api/v1/projects/${encodeURIComponent(project.name)}/stats`}
+            href={apiProjectStatsPath(project.name)}
             className="text-sky-700 hover:underline dark:text-sky-400"
           >
             these numbers as JSON
@@ -55,8 +48,8 @@ export default async function ProjectStatsPage({ params }: Props) {
         </p>
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {day(stats.window.start)} to {day(lastDay)}: {figures.posted} series posted, {figures.answered}{" "}
-        answered, {figures.reviewed} reviewed, {figures.merged} merged
+        {view.firstDay} to {view.lastDay}: {figures.posted} series posted, {figures.answered} answered,{" "}
+        {figures.reviewed} reviewed, {figures.merged} merged
         {figures.lostNow === null ? "" : `; ${figures.lostNow} lost at the end of the last week`}. Pull
         requests are left out, and replies sent by programs (Auto-Submitted) do not count as answers.
       </p>

@@ -1,4 +1,5 @@
-import { listImapSources, loadConfig, loadProjects } from "@/lib/config";
+import { listImapSources } from "@/lib/config/projects-file";
+import { projectsConfig } from "@/lib/config/server-config";
 import { getServerDb } from "@/lib/db/server-db";
 import { getStatus } from "@/lib/db/status/get-status";
 import { userMessage } from "@/lib/errors";
@@ -12,8 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(): Promise<Response> {
   try {
-    const config = loadConfig();
-    const sources = listImapSources(loadProjects(config.projectsFile).projects);
+    const sources = listImapSources(projectsConfig().projects);
     const report = await getStatus(getServerDb(), sources, new Date());
     return Response.json(report, { status: report.ok ? 200 : 503 });
   } catch (error) {

@@ -4,12 +4,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { Badge, type BadgeTone } from "@/app/_components/badge";
-import { getJobLog, parseJobId } from "@/lib/db/logs/get-job-log";
 import { getServerDb } from "@/lib/db/server-db";
-import { formatDuration } from "@/lib/ui/check-view";
-import { seriesHref } from "@/lib/ui/list-params";
-import { logBlocks } from "@/lib/ui/log-html";
+import { projectHref, seriesHref } from "@/lib/routes";
 import { exactTime } from "@/lib/ui/relative-time";
+import { loadLogPage } from "@/lib/views/log-page";
 
 import "./log.css";
 
@@ -19,14 +17,12 @@ interface Props {
   params: Promise<{ jobId: string }>;
 }
 
-const load = cache((jobId: string) => {
-  const id = parseJobId(jobId);
-  return id === null ? null : getJobLog(getServerDb(), id);
-});
+/** Metadata and page ask for the same job; one load serves both. */
+const load = cache((jobId: string) => loadLogPage(getServerDb(), jobId));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const job = await load((await params).jobId);
-  return job ? { title: `Log: ${job.testName} (${job.project})` } : {};
+  const view = await load((await params).jobId);
+  return view ? { title: `Log: ${view.job.testName} (${view.job.project})` } : {};
 }
 
 const stateTone: Record<string, BadgeTone> = {
@@ -55,16 +51,14 @@ function Fact({ name, children }: { name: string; children: React.ReactNode }) {
  * so a log of megabytes renders in one go.
  */
 export default async function LogPage({ params }: Props) {
-  const job = await load((await params).jobId);
-  if (!job) notFound();
-  const raw = `/logs/${job.id}/raw`;
-  const blocks = job.log ? logBlocks(job.log.text) : [];
-  const duration = formatDuration(job.durationMs);
+  const view = await load((await params).jobId);
+  if (!view) notFound();
+  const { job, blocks, duration, rawHref: raw } = view;
   return (
     <article className="space-y-4">
       <header className="space-y-2">
         <nav aria-label="Breadcrumb" className={`text-sm ${muted}`}>
-          <Link href={`/${encodeURIComponent(job.project)}`} className="hover:underline">
+          <Link href={projectHref(job.project)} className="hover:underline">
             {job.project}
           </Link>{" "}
           › test log
@@ -141,7 +135,7 @@ export default async function LogPage({ params }: Props) {
               key={b.first}
               className="log-block"
               style={{ containIntrinsicSize: `auto ${b.lines * 20}px` }}
-              // Escaped by lib/ansi/ansi-html.ts: see lib/ui/log-html.ts for why lines are a string.
+              // Escaped by lib/ui/ansi-html.ts: see lib/ui/log-html.ts for why lines are a string.
               dangerouslySetInnerHTML={{ __html: b.html }}
             />
           ))}

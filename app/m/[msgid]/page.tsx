@@ -4,10 +4,9 @@ import { cache } from "react";
 
 import { DiffFiles, DiffStatList } from "@/app/_components/diff-files";
 import { MailText } from "@/app/_components/mail-text";
-import { getMessagePage } from "@/lib/db/messages/get-message-page";
 import { getServerDb } from "@/lib/db/server-db";
-import { prepareDiffs } from "@/lib/ui/prepare-diffs";
-import { routeMsgid } from "@/lib/ui/route-msgid";
+import { messageFileHref, routeMsgid } from "@/lib/routes";
+import { loadMessagePage } from "@/lib/views/message-page";
 
 import { MessageHeaders } from "./_components/message-headers";
 import { MessageThread } from "./_components/message-thread";
@@ -19,20 +18,20 @@ interface Props {
   params: Promise<{ msgid: string }>;
 }
 
-const load = cache((msgid: string) => getMessagePage(getServerDb(), msgid));
+/** Metadata and page ask for the same message; one load serves both. */
+const load = cache((msgid: string) => loadMessagePage(getServerDb(), msgid));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = await load(routeMsgid((await params).msgid));
-  return page ? { title: page.message?.subject || page.msgid } : {};
+  const view = await load(routeMsgid((await params).msgid));
+  return view ? { title: view.page.message?.subject || view.page.msgid } : {};
 }
 
 /** One message by its Message-ID, like lore's /r/ links: `/m/<id>`, with or without angle brackets. */
 export default async function MessagePageView({ params }: Props) {
-  const page = await load(routeMsgid((await params).msgid));
-  if (!page) notFound();
+  const view = await load(routeMsgid((await params).msgid));
+  if (!view) notFound();
+  const { page, files } = view;
   const m = page.message;
-  const files = m?.diff ? prepareDiffs([m.diff])[0]! : [];
-  const fileSrc = `/m/${encodeURIComponent(page.msgid)}/file`;
   return (
     <article className="space-y-4">
       <h1 className="text-xl font-semibold break-words">
@@ -53,7 +52,7 @@ export default async function MessagePageView({ params }: Props) {
                 {(m.commitMessage ?? "").trim()}
               </pre>
               <DiffStatList files={files} idPrefix="diff" />
-              <DiffFiles files={files} idPrefix="diff" srcFor={(file) => `${fileSrc}?file=${file}`} />
+              <DiffFiles files={files} idPrefix="diff" srcFor={(file) => messageFileHref(page.msgid, file)} />
             </>
           ) : (
             <MailText body={m.body} />

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 
 import { LostBadge } from "@/app/_components/lost-badge";
 import { RelativeDate } from "@/app/_components/relative-date";
-import { maintainerQueue, type QueueOptions } from "@/lib/db/lost/maintainer-queue";
 import { getServerDb } from "@/lib/db/server-db";
-import { PatchwatchError } from "@/lib/errors";
-import { seriesHref } from "@/lib/ui/list-params";
+import { maintainerQueueHref, seriesHref } from "@/lib/routes";
+import { loadMaintainerQueue, routeEmail } from "@/lib/views/maintainer-queue-page";
 
 export const dynamic = "force-dynamic";
 
@@ -14,52 +13,25 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
-
-/** Next.js hands dynamic segments over still percent-encoded. */
-function routeEmail(segment: string): string {
-  try {
-    return decodeURIComponent(segment).trim().toLowerCase();
-  } catch {
-    return segment.trim().toLowerCase();
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Review queue: ${routeEmail((await params).email)}` };
 }
 
 /** /maintainer/<email>: the series touching this person's files that wait for their review, oldest first. */
 export default async function MaintainerQueuePage({ params, searchParams }: Props) {
-  const email = routeEmail((await params).email);
-  const query = await searchParams;
   const now = new Date();
-  const role = one(query.role);
-  const age = one(query.age);
-  const filters: Omit<QueueOptions, "email" | "now"> = {
-    project: one(query.project),
-    role: role === "maintainer" || role === "reviewer" ? role : undefined,
-    minDays: age && /^\d{1,5}$/.test(age) ? Number(age) : undefined,
-    after: one(query.after),
-  };
-  let problem: string | null = null;
-  let page = null;
-  try {
-    page = await maintainerQueue(getServerDb(), { email, now, ...filters });
-  } catch (error) {
-    if (!(error instanceof PatchwatchError && error.code === "bad-request")) throw error;
-    problem = error.message;
-  }
-  const base = `/maintainer/${encodeURIComponent(email)}`;
-  const keep = new URLSearchParams();
-  if (filters.project) keep.set("project", filters.project);
-  if (filters.role) keep.set("role", filters.role);
-  if (filters.minDays !== undefined) keep.set("age", String(filters.minDays));
-  const nextHref = (next: string) => {
-    const q = new URLSearchParams(keep);
-    q.set("after", next);
-    return `${base}?${q.toString()}`;
-  };
+  const { email, filters, page, problem } = await loadMaintainerQueue(getServerDb(), {
+    emailSegment: (await params).email,
+    searchParams: await searchParams,
+    now,
+  });
+  const nextHref = (next: string) =>
+    maintainerQueueHref(email, {
+      project: filters.project,
+      role: filters.role,
+      age: filters.minDays,
+      after: next,
+    });
   return (
     <section aria-labelledby="queue-heading">
       <h1 id="queue-heading" className="mb-2 text-xl font-semibold">
@@ -69,7 +41,7 @@ export default async function MaintainerQueuePage({ params, searchParams }: Prop
         Current series touching files MAINTAINERS gives to this address, that they have neither replied to nor
         reviewed, oldest first.
       </p>
-      <form action={base} className="my-3 flex flex-wrap items-end gap-3 text-sm">
+      <form action={maintainerQueueHref(email)} className="my-3 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           Project
           <input name="project" defaultValue={filters.project ?? ""} className="rounded border px-2 py-1" />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LIMITS_HELP, OPERATOR_HELP, SYNTAX_HELP } from "@/lib/query/help";
-import { listHref } from "@/lib/ui/list-params";
+import { searchHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "How to search" };
 
@@ -14,7 +14,7 @@ const code = "font-mono text-[0.8125rem] whitespace-nowrap";
 function Example({ q }: { q: string }) {
   return (
     <Link
-      href={listHref("/series", { q })}
+      href={searchHref({ q })}
       className="font-mono text-[0.8125rem] [overflow-wrap:anywhere] text-sky-800 hover:underline dark:text-sky-300"
       title={`search all series for ${q}`}
     >

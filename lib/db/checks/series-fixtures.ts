@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import type { ProjectConfig } from "../../config";
+import type { ProjectConfig } from "../../config/projects-file";
 import type { Db } from "../client";
 import { fixtures, importFiles, patchewProjects } from "../test-support/import-helpers";
 

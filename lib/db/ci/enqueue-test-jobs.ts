@@ -1,22 +1,22 @@
-import type { TestConfig } from "../../config";
+import type { TestConfig } from "../../config/projects-file";
 import type { Db } from "../client";
 
-type TestSpec = Pick<TestConfig, "name" | "capabilities">;
+export type TestSpec = Pick<TestConfig, "name" | "capabilities">;
 
-/**
- * One job per configured test for a series' applied commit (ref: its tag), as soon as the
- * applier records an `applied` result. Idempotent: the unique index on (series, test,
- * commit) makes a second call a no-op, so the applier may call it on every round. Jobs of
- * the series still queued for an older commit are dropped: nobody wants that result now.
- * `branch` is the branch the series' base commit is on.
- */
-export async function enqueueSeriesTests(
-  db: Db,
-  input: { applyResultId: bigint; tests: readonly TestSpec[]; branch?: string },
-): Promise<number> {
-  if (input.tests.length === 0) return 0;
-  const apply = await db.applyResult.findUnique({
-    where: { id: input.applyResultId },
+/** An apply result as the test queue reads it: what was applied, on what, under which tag. */
+export interface ApplyForTests {
+  status: string;
+  baseKind: string | null;
+  seriesId: bigint;
+  projectId: number;
+  headCommit: string | null;
+  baseCommit: string | null;
+  tag: string | null;
+}
+
+export async function findApplyForTests(db: Db, applyResultId: bigint): Promise<ApplyForTests | null> {
+  const row = await db.applyResult.findUnique({
+    where: { id: applyResultId },
     select: {
       status: true,
       baseKind: true,
@@ -27,27 +27,38 @@ export async function enqueueSeriesTests(
       series: { select: { projectId: true } },
     },
   });
-  if (!apply || apply.status !== "applied" || !apply.headCommit || !apply.tag) return 0;
-  const { seriesId, headCommit, baseCommit, tag } = apply;
-  // A series applied on an older commit of the branch (its `base-commit:`) gets that
-  // commit tested too, to tell its failures from the branch's; the head is tested anyway.
-  if (input.branch && apply.baseKind === "base-commit" && baseCommit)
-    await enqueueHeadTests(db, {
-      projectId: apply.series.projectId,
-      branch: input.branch,
-      commit: baseCommit,
-      tests: input.tests,
-    });
+  if (!row) return null;
+  const { series, ...apply } = row;
+  return { ...apply, projectId: series.projectId };
+}
+
+/**
+ * One job per test for a series' applied commit (ref: its tag). Idempotent: the unique
+ * index on (series, test, commit) makes a second call a no-op. Jobs of the series still
+ * queued for an older commit are dropped: nobody wants that result now.
+ */
+export async function insertSeriesTestJobs(
+  db: Db,
+  input: {
+    applyResultId: bigint;
+    projectId: number;
+    seriesId: bigint;
+    commit: string;
+    baseCommit: string | null;
+    tag: string;
+    tests: readonly TestSpec[];
+  },
+): Promise<number> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`
       DELETE FROM test_job
-       WHERE series_id = ${seriesId} AND state = 'queued' AND attempts = 0 AND "commit" <> ${headCommit}`;
+       WHERE series_id = ${input.seriesId} AND state = 'queued' AND attempts = 0 AND "commit" <> ${input.commit}`;
     let added = 0;
     for (const test of input.tests) {
       added += await tx.$executeRaw`
         INSERT INTO test_job (project_id, series_id, apply_result_id, test_name, "commit", base_commit, ref, capabilities)
-        VALUES (${apply.series.projectId}, ${seriesId}, ${input.applyResultId}, ${test.name}, ${headCommit},
-                ${baseCommit}, ${tag}, ${test.capabilities}::text[])
+        VALUES (${input.projectId}, ${input.seriesId}, ${input.applyResultId}, ${test.name}, ${input.commit},
+                ${input.baseCommit}, ${input.tag}, ${test.capabilities}::text[])
         ON CONFLICT (series_id, test_name, "commit") WHERE series_id IS NOT NULL DO NOTHING`;
     }
     return added;
@@ -57,8 +68,8 @@ export async function enqueueSeriesTests(
 /**
  * One job per configured test for a commit of the project's branch (ref: the branch):
  * its head when it moves, and a commit a series named as its base. Their results say
- * whether a series' failure is its own or "fails on master too". Idempotent like
- * enqueueSeriesTests.
+ * whether a series' failure is its own or "fails on master too". Idempotent: the unique
+ * index on (project, test, commit) of branch jobs makes a second call a no-op.
  */
 export async function enqueueHeadTests(
   db: Db,

@@ -1,16 +1,9 @@
-import {
-  checkStateOf,
-  checkStateOfJob,
-  type CheckState,
-  type JobOutcome,
-  testLogPath,
-} from "../../ci/result-state";
+import type { CheckState } from "../../checks/check-state";
+import { checkStateOfJob, type JobOutcome } from "../../checks/test-job-state";
+import { logHref } from "../../routes";
 import type { Db, Prisma } from "../client";
 import { lockLeasedJob, TX_OPTIONS, type LeasedJob } from "./leased-job";
 import type { AuthenticatedTester } from "./testers";
-
-/** A summary is a line or a paragraph for the result list; the log holds the rest. */
-const MAX_SUMMARY_CHARS = 2000;
 
 /**
  * The tester's verdict. The job is finished; a series job also gets its result row (context
@@ -25,14 +18,16 @@ export async function finishTestJob(
     jobId: bigint;
     tester: AuthenticatedTester;
     outcome: JobOutcome;
+    /** The check state the outcome is recorded as. */
+    state: CheckState;
     durationMs: number;
-    summary?: string;
+    summary: string | null;
     now: Date;
   },
 ): Promise<{ state: JobOutcome }> {
   return db.$transaction(async (tx) => {
     const job = await lockLeasedJob(tx, input.jobId, input.tester);
-    const summary = input.summary?.replaceAll("\0", "").slice(0, MAX_SUMMARY_CHARS) || null;
+    const { state, summary } = input;
     await tx.testJob.update({
       where: { id: job.id },
       data: {
@@ -45,7 +40,6 @@ export async function finishTestJob(
       },
     });
     await tx.tester.update({ where: { id: input.tester.id }, data: { lastSeenAt: input.now } });
-    const state = checkStateOf(input.outcome);
     if (job.seriesId === null) await fillBaseStates(tx, job, state);
     else
       await tx.testResult.create({
@@ -54,7 +48,7 @@ export async function finishTestJob(
           jobId: job.id,
           context: job.testName,
           state,
-          url: testLogPath(job.id),
+          url: logHref(job.id),
           description: summary,
           source: `tester:${input.tester.name}`,
           durationMs: input.durationMs,

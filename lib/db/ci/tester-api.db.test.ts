@@ -5,13 +5,14 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { cutMarker } from "../../ci/log-cap";
-import { parseProjectsFile, type ProjectConfig } from "../../config";
+import { parseProjectsFile, type ProjectConfig } from "../../config/projects-file";
 import type { Door, RawParams } from "../../http/api-endpoint";
 import { createTesterApi, type TesterApi } from "../../http/tester-api";
 import { syncProjects } from "../projects/sync-projects";
+import { getSeriesChecks } from "../series/get-series-checks";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
-import { enqueueHeadTests, enqueueSeriesTests } from "./enqueue-test-jobs";
-import { getSeriesTestState } from "./series-test-state";
+import { enqueueSeriesTests } from "../../flows/test/enqueue-series-tests";
+import { enqueueHeadTests } from "./enqueue-test-jobs";
 import { fakeCommit, seedAppliedSeries } from "./test-support";
 import { createTester, revokeTester } from "./testers";
 
@@ -472,14 +473,14 @@ describe("base state: fails on master too", () => {
     const s = await appliedSeries(base);
     await finishSeries(s.seriesId, "failed");
     expect(await buildResult(s.seriesId)).toMatchObject({ state: "fail", baseState: "fail" });
-    const state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state!.tests.find((x) => x.test === "build")).toMatchObject({
-      status: "failed",
-      failsOnBaseToo: true,
+    const checks = await getSeriesChecks(t.db, { id: s.seriesId });
+    expect(checks.contexts.find((c) => c.context === "build")!.latest).toMatchObject({
+      state: "fail",
+      failsOnMasterToo: true,
     });
-    expect(state!.tests.find((x) => x.test === "arm")).toMatchObject({
-      status: "passed",
-      failsOnBaseToo: false,
+    expect(checks.contexts.find((c) => c.context === "arm")!.latest).toMatchObject({
+      state: "success",
+      failsOnMasterToo: false,
     });
   });
 
@@ -498,50 +499,8 @@ describe("base state: fails on master too", () => {
     await finishSeries(s.seriesId, "failed");
     await finishHead(base, "passed");
     expect(await buildResult(s.seriesId)).toMatchObject({ state: "fail", baseState: "success" });
-    const state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state!.tests.find((x) => x.test === "build")!.failsOnBaseToo).toBe(false);
-  });
-});
-
-describe("series test state", () => {
-  it("says which tests have not reported, and that no tester is there to run them", async () => {
-    const s = await appliedSeries();
-    let state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state!.tests.map((x) => [x.test, x.status])).toEqual([
-      ["build", "no-tester"],
-      ["arm", "no-tester"],
-    ]);
-    expect(state!.notReported).toEqual(["build", "arm"]);
-
-    const { token } = await tester();
-    const job = await claimed(await claim(token));
-    state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state!.tests.map((x) => [x.test, x.status])).toEqual([
-      ["build", "running"],
-      ["arm", "queued"],
-    ]);
-    await result(token, job.id, { state: "passed", durationMs: 1234 });
-    state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state!.tests[0]).toMatchObject({
-      test: "build",
-      status: "passed",
-      reported: true,
-      resultState: "success",
-      durationMs: 1234,
-      logUrl: `/logs/${job.id}`,
-    });
-    expect(state!.notReported).toEqual(["arm"]);
-  });
-
-  it("a series that did not apply has nothing to test, and one applied before the tests were configured has no job", async () => {
-    const s = await appliedSeries();
-    await t.db.testJob.deleteMany({ where: { seriesId: s.seriesId } });
-    let state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state!.tests.map((x) => x.status)).toEqual(["not-queued", "not-queued"]);
-    await t.db.applyResult.create({ data: { seriesId: s.seriesId, status: "failed", commits: [] } });
-    state = await getSeriesTestState(t.db, s.seriesId, projects, clock);
-    expect(state).toMatchObject({ commit: null, notReported: ["build", "arm"] });
-    expect(state!.tests.map((x) => x.status)).toEqual(["not-applied", "not-applied"]);
+    const checks = await getSeriesChecks(t.db, { id: s.seriesId });
+    expect(checks.contexts.find((c) => c.context === "build")!.latest.failsOnMasterToo).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
 
+import type { FormatCheckOutcome } from "../../format-check/mail-state";
 import type { Db, Prisma } from "../client";
 
 /** Mails of a project's format-check mailbox not answered yet, oldest first (at most `limit`). */
@@ -17,14 +18,12 @@ export async function receivedFormatCheckMails(
   return rows.map((r) => ({ id: r.id, raw: zlib.gunzipSync(r.data), receivedAt: r.receivedAt }));
 }
 
-export type FormatCheckState = "answered" | "ignored" | "rate-limited" | "failed";
-
 /** What became of a group of mails: one state, and the report or the reason, on each. */
 export async function recordFormatCheck(
   db: Db,
   ids: bigint[],
   outcome: {
-    state: FormatCheckState;
+    state: FormatCheckOutcome;
     sender: string | null;
     seriesKey: string | null;
     error?: string | null;

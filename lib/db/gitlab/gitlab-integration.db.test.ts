@@ -3,7 +3,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { resolveGitlabSecrets } from "../../config";
+import { loadConfig } from "../../config/environment";
+import { resolveGitlabSecrets } from "../../config/secrets";
 import { createGitlabClient } from "../../gitlab-api/gitlab-client";
 import {
   readRecordedExchanges,
@@ -13,7 +14,7 @@ import {
 import { gitlabWebhookEndpoint } from "../../http/endpoints/gitlab-webhook";
 import { silentLog } from "../../log";
 import { startWorkers } from "../../../workers";
-import { pollGitlabProject } from "../../../workers/gitlab-poll";
+import { pollGitlabProject } from "../../flows/test/poll-gitlab-project";
 import { importAppliedSeries, LUKS, MALTA, projectsWithGitlab } from "../checks/series-fixtures";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 
@@ -250,7 +251,7 @@ describe("polling GitLab, the fallback for lost webhooks", () => {
     process.env.QEMU_GITLAB_TOKEN = API_TOKEN;
     const workers = await startWorkers(
       ["gitlab"],
-      { db: t.db, databaseUrl: t.url, projects: projects(), log: silentLog },
+      { db: t.db, databaseUrl: t.url, projects: projects(), log: silentLog, config: loadConfig() },
       { pollingIntervalSeconds: 0.5 },
     );
     try {

@@ -1,9 +1,16 @@
-import { describePipeline, checkStateOfPipeline } from "../../gitlab/pipeline-status";
+import type { CheckState } from "../../checks/check-state";
 import type { PipelineReport } from "../../gitlab/pipeline-report";
 import type { Db } from "../client";
 
 /** The context GitLab's pipelines report under, and their source. */
 export const GITLAB_CONTEXT = "gitlab";
+
+/** The test result a pipeline status stands for, as the caller decided it. */
+export interface PipelineCheck {
+  state: CheckState;
+  description: string;
+  durationMs: number | null;
+}
 
 /**
  * Stores what GitLab says of a pipeline: its gitlab_pipeline row (one per project and
@@ -14,9 +21,9 @@ export const GITLAB_CONTEXT = "gitlab";
  */
 export async function recordPipeline(
   db: Db,
-  input: { projectId: number; seriesId: bigint; report: PipelineReport },
+  input: { projectId: number; seriesId: bigint; report: PipelineReport; check: PipelineCheck },
 ): Promise<{ changed: boolean }> {
-  const { projectId, seriesId, report } = input;
+  const { projectId, seriesId, report, check } = input;
   return db.$transaction(async (tx) => {
     const changed = await tx.$queryRaw<{ id: bigint }[]>`
       INSERT INTO gitlab_pipeline (project_id, series_id, pipeline_id, ref, sha, status, web_url)
@@ -33,11 +40,11 @@ export async function recordPipeline(
       data: {
         seriesId,
         context: GITLAB_CONTEXT,
-        state: checkStateOfPipeline(report.status),
+        state: check.state,
         url: report.webUrl,
-        description: describePipeline(report),
+        description: check.description,
         source: GITLAB_CONTEXT,
-        durationMs: report.durationSeconds === null ? null : Math.round(report.durationSeconds * 1000),
+        durationMs: check.durationMs,
       },
     });
     return { changed: true };

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { loadProjects } from "../../config";
+import { loadProjects } from "../../config/projects-file";
 import { PatchwatchError } from "../../errors";
 import type { Door } from "../../http/api-endpoint";
 import { getMessageEndpoint } from "../../http/endpoints/get-message";

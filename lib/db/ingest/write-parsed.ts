@@ -1,6 +1,5 @@
 import type { Mail, ParseResult } from "../../mail/types";
 import type { Route } from "../../projects/route";
-import { hintMsgids } from "../../series/closure";
 import { bulkInsert } from "../bulk-insert";
 import { inSqlTransaction, type Db } from "../client";
 import { linkPeople } from "./link-people";
@@ -16,6 +15,8 @@ export interface ParsedRaw {
   routes: Route[];
   /** Why no project took it, when routes is empty. */
   unroutedReason: string | null;
+  /** The Message-IDs its hints name (lib/series/closure.ts looks them up in hint_msgids). */
+  hintMsgids: string[];
 }
 
 export interface WriteSummary {
@@ -77,6 +78,7 @@ function messageRow(
   rawId: bigint,
   mail: Mail,
   unroutedReason: string | null,
+  hintIds: string[],
   personId: number | null,
 ): unknown[] {
   const s = mail.parsedSubject;
@@ -110,7 +112,7 @@ function messageRow(
     mail.pullRequest?.baseCommit ?? null,
     json(mail.trailers),
     json(mail.hints),
-    hintMsgids(mail.hints).map(clean),
+    hintIds.map(clean),
     mail.warnings.map(clean),
     unroutedReason,
     personId,
@@ -150,11 +152,12 @@ export async function writeParsed(
       sql,
       "message",
       MESSAGE_COLUMNS,
-      ok.map(({ rawId, routes, unroutedReason, result: { mail } }) =>
+      ok.map(({ rawId, routes, unroutedReason, hintMsgids, result: { mail } }) =>
         messageRow(
           rawId,
           mail,
           routes.length ? null : unroutedReason,
+          hintMsgids,
           personByEmail.get(clean(mail.from?.email ?? "")) ?? null,
         ),
       ),

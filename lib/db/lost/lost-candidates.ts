@@ -78,6 +78,20 @@ export const candidatesSql = (extraWhere = "") => `
     FROM page s
    ORDER BY s.date DESC, s.id DESC`;
 
+/**
+ * A series is orphaned when its people were computed from MAINTAINERS and no file it
+ * touches has a maintainer who looks after it as a duty: every `maintainer` row (the
+ * next-best rows of parent directories and the catch-all THE REST aside) has the status
+ * Orphan, Odd Fixes or Obsolete, or there is none.
+ */
+const ORPHANED_WHERE = `AND s.responsible_blob IS NOT NULL
+       AND NOT EXISTS (
+         SELECT 1 FROM series_responsible r
+          WHERE r.series_id = s.id AND r.role = 'maintainer'
+            AND coalesce(r.sections[1], '') NOT LIKE 'parent directory: %'
+            AND coalesce(r.sections[1], '') <> 'THE REST'
+            AND coalesce(r.status, '') !~* '^\\s*(orphan|odd\\s*fix|obsolete)')`;
+
 /** A UTC `timestamp` (the columns have no zone) as PostgreSQL reads it. */
 export const sqlTimestamp = (date: Date) => date.toISOString().replace(/Z$/, "");
 
@@ -108,10 +122,10 @@ export async function lostCandidates(
   postedBefore: Date,
   after: CandidatePosition | null,
   limit: number,
-  extraWhere = "",
+  which: "all" | "orphaned" = "all",
 ): Promise<LostCandidate[]> {
   const rows = await db.$queryRawUnsafe<CandidateSql[]>(
-    candidatesSql(extraWhere),
+    candidatesSql(which === "orphaned" ? ORPHANED_WHERE : ""),
     ...candidateValues(projectId, postedBefore, after, limit),
   );
   return rows.map(toCandidate);

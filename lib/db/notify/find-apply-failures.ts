@@ -1,11 +1,18 @@
-import type { ApplyFailure } from "../../notify/types";
 import type { Db } from "../client";
 
-export interface ApplyFailureRow extends ApplyFailure {
+/** A series' latest apply result, when it is `failed` (what lib/notify's ApplyFailure reads). */
+export interface ApplyFailureRow {
   seriesId: bigint;
   headMsgid: string;
   version: number;
   patchMsgids: string[];
+  failedPatch: number | null;
+  conflicts: string[];
+  baseKind: string | null;
+  baseCommit: string | null;
+  baseReason: string | null;
+  /** git's output, or why the series was refused before git saw it. */
+  log: string | null;
 }
 
 /**

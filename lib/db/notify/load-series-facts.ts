@@ -1,5 +1,19 @@
-import type { SeriesFacts } from "../../notify/types";
 import type { Db } from "../client";
+
+/** A series as a reply to it needs it (what lib/notify's SeriesFacts reads). */
+export interface SeriesReplyFacts {
+  projectId: number;
+  project: string;
+  seriesId: bigint;
+  headMsgid: string;
+  title: string;
+  version: number;
+  author: { name: string; email: string };
+  /** The message a reply answers: its subject, its own References and its To and Cc addresses. */
+  head: { msgid: string; subject: string; references: string[]; recipients: string[] };
+  /** Patch mails in order (subject without prefixes) and the files each touches. */
+  patches: { index: number; msgid: string; subject: string; files: string[] }[];
+}
 
 type AddressJson = { email?: unknown }[];
 
@@ -9,7 +23,7 @@ function emails(value: unknown): string[] {
 }
 
 /** What a reply needs of a series: its author, its head message's threading and recipients, its patches. */
-export async function loadSeriesFacts(db: Db, seriesId: bigint): Promise<SeriesFacts | null> {
+export async function loadSeriesFacts(db: Db, seriesId: bigint): Promise<SeriesReplyFacts | null> {
   const series = await db.series.findUnique({
     where: { id: seriesId },
     select: {

@@ -1,7 +1,7 @@
 import type { Db } from "../client";
+import { LOCKS } from "../locks";
 
 /** Serialises rate-limit decisions across workers: a count and its decision are one step. */
-const RATE_LOCK = 72_616_006;
 
 /** Mails that count against a recipient's hourly allowance: sent, being sent, or composed in a dry run. */
 const COUNTED = ["sending", "sent", "dry-run"];
@@ -20,7 +20,7 @@ export async function reserveDelivery(
   options: { since: Date; limit: number; dryRun: boolean },
 ): Promise<Reservation> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RATE_LOCK}::int, 0)`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCKS.robotMailRate}::int, 0)`;
     for (const address of mail.toAddrs) {
       const [row] = await tx.$queryRaw<{ n: bigint }[]>`
         SELECT count(*) AS n FROM robot_mail

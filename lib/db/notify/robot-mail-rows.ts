@@ -1,3 +1,4 @@
+import type { RobotMailStatus } from "./robot-mail-status";
 import type { Db } from "../client";
 
 /**
@@ -42,7 +43,7 @@ export async function insertRobotMail(db: Db, mail: NewRobotMail): Promise<Inser
 export async function setRobotMailStatus(
   db: Db,
   id: bigint,
-  status: "sent" | "dry-run" | "suppressed" | "error",
+  status: Exclude<RobotMailStatus, "queued" | "sending">,
   reason: string | null,
   sentAt: Date | null = null,
 ): Promise<void> {

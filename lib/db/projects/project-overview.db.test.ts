@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadProjects } from "../../config";
+import { loadProjects } from "../../config/projects-file";
 import { fixtures, importFiles } from "../test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { getProjectOverview, RECENT_DAYS, type ProjectOverview } from "./project-overview";

@@ -1,4 +1,4 @@
-import type { ProjectConfig } from "../../config";
+import type { ProjectConfig } from "../../config/projects-file";
 import type { Db } from "../client";
 
 /** Makes sure every configured project has a row (parents first); returns name -> id. */

@@ -1,21 +1,15 @@
 import type pg from "pg";
 
 import { LOOSE_WINDOW_MS } from "../../series/cluster-loose";
-import {
-  closeOver,
-  type Closure,
-  type ClosureLookup,
-  type ClosureMessage,
-  type ClosureStore,
-} from "../../series/closure";
+import type { ClosureLookup, ClosureMessage, ClosureStore } from "../../series/closure";
 import { FACTS_COLUMNS, toSeriesMessage, type FactsRow } from "./series-facts";
 
 /**
- * The affected closure of new messages (lib/series/closure.ts decides what to look up)
- * answered by SQL: each part of a lookup is one index scan (unique msgid, in_reply_to,
- * the GIN indexes on "references" and hint_msgids, project_message.series_id, series by
- * topic key or change-id, the partial index of loose fragments), and the facts of the
- * messages found come back in the same query.
+ * The lookups of the affected closure of new messages (lib/series/closure.ts decides
+ * what to look up) answered by SQL: each part of a lookup is one index scan (unique
+ * msgid, in_reply_to, the GIN indexes on "references" and hint_msgids,
+ * project_message.series_id, series by topic key or change-id, the partial index of
+ * loose fragments), and the facts of the messages found come back in the same query.
  */
 export interface ClosureRow extends FactsRow {
   series_id: string | null;
@@ -100,41 +94,38 @@ export class SqlClosureStore implements ClosureStore {
     return this.keep(rows);
   }
 
+  /** The rows of these messages, as loaded. */
+  rowsOf(messages: readonly ClosureMessage[]): ClosureRow[] {
+    return messages.map((m) => this.rows.get(m.key)!);
+  }
+
   private keep(rows: ClosureRow[]): ClosureMessage[] {
     for (const r of rows) this.rows.set(r.id, r);
     return rows.map((r) => ({ key: r.id, msg: toSeriesMessage(r), seriesId: r.series_id }));
   }
 }
 
-export interface SqlClosure extends Closure {
-  /** The rows of the closure's messages, as loaded. */
-  rows: ClosureRow[];
-}
-
 /**
- * The affected closure of `newMessageIds` in a project, plus every message of the
- * project not assembled yet (role still null: written by an import that stopped before
- * assembling). Run it in a transaction (it turns jit and sequential scans off for the
- * rest of it), under the project's series lock, in READ COMMITTED.
+ * A closure store over one project, and the messages of the project not assembled yet
+ * (role still null: written by an import that stopped before assembling), which every
+ * update takes in with the new ones. Open it in a transaction (it turns jit and
+ * sequential scans off for the rest of it), under the project's series lock, in READ
+ * COMMITTED.
  */
-export async function affectedClosure(
+export async function openClosureStore(
   sql: pg.ClientBase,
   projectId: number,
-  newMessageIds: readonly bigint[],
-): Promise<SqlClosure> {
+): Promise<{ store: SqlClosureStore; unassembled: string[] }> {
   // Every lookup here is an index probe by design, but the planner's estimates for an
   // overlap with hundreds of Message-IDs are poor enough that it would rather scan the
   // whole message table (half a second at 24,000 messages), and its cost estimates can
-  // pass jit_above_cost, where compiling takes longer than running. The writes that
-  // follow in updateProjectSeries are index probes too.
+  // pass jit_above_cost, where compiling takes longer than running. The writes of the
+  // plan that follow are index probes too.
   await sql.query("SET LOCAL jit = off");
   await sql.query("SET LOCAL enable_seqscan = off");
   const pending = await sql.query<{ message_id: string }>(
     "SELECT message_id FROM project_message WHERE project_id = $1 AND role IS NULL",
     [projectId],
   );
-  const seeds = [...newMessageIds.map(String), ...pending.rows.map((r) => r.message_id)];
-  const store = new SqlClosureStore(sql, projectId);
-  const closure = await closeOver(seeds, store);
-  return { ...closure, rows: closure.messages.map((m) => store.rows.get(m.key)!) };
+  return { store: new SqlClosureStore(sql, projectId), unassembled: pending.rows.map((r) => r.message_id) };
 }

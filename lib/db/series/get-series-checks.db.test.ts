@@ -2,14 +2,14 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadProjects } from "../../config";
+import { loadProjects } from "../../config/projects-file";
 import { getSeriesEndpoint } from "../../http/endpoints/get-series";
 import { jobLogRaw } from "../../http/job-log-door";
 import { getJobLog, parseJobId } from "../logs/get-job-log";
 import { importFiles } from "../test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { getSeriesChecks } from "./get-series-checks";
-import { getSeriesPage } from "./get-series-page";
+import { getSeriesPage } from "../../views/series/series-page";
 import { listSeries } from "./list-series";
 
 /*

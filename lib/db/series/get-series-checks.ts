@@ -1,4 +1,5 @@
-import { type CheckState, checkState, failsOnMasterToo, type TestJobSummary } from "../../ui/check-view";
+import { type CheckState, checkState, failsOnMasterToo } from "../../checks/check-state";
+import type { TestJobSummary } from "../../checks/checks-overview";
 import { type Db, Prisma } from "../client";
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import { getSeriesPeople, type SeriesPeople } from "../maintainers/series-people";
+import type { SeriesResponsibleFacts } from "../../maintainers/series-people";
+import { getSeriesResponsibleFacts } from "../maintainers/series-responsible-facts";
 import { loadRevisions, type SeriesRevision } from "./load-revisions";
 import { type SeriesJson, seriesJsonInclude, toSeriesJson } from "./series-json";
 
@@ -17,29 +18,35 @@ export interface SeriesVersionJson {
   links: { older: string; reason: string; detail: string }[];
 }
 
-export interface SeriesDetailJson extends SeriesJson {
-  /** Every revision of the topic, this one included, oldest version first. */
-  versions: SeriesVersionJson[];
-  /** Who is responsible for the touched files (MAINTAINERS at the branch head) and who to ping. */
-  people: SeriesPeople;
+export interface SeriesDetailFacts {
+  series: SeriesJson & {
+    /** Every revision of the topic, this one included, oldest version first. */
+    versions: SeriesVersionJson[];
+  };
+  /** Who is responsible for the touched files (MAINTAINERS at the branch head) and what the thread shows of them. */
+  responsible: SeriesResponsibleFacts | null;
 }
 
 /**
  * One series of a project by its head Message-ID, in the `series --json` shape, with
- * every revision of its topic; null when the project has no such series.
+ * every revision of its topic and its responsible people; null when the project has no
+ * such series.
  */
 export async function getSeriesDetail(
   db: Db,
   projectName: string,
   headMsgid: string,
-): Promise<SeriesDetailJson | null> {
+): Promise<SeriesDetailFacts | null> {
   const series = await db.series.findFirst({
     where: { project: { name: projectName }, headMsgid },
     include: seriesJsonInclude,
   });
   if (!series) return null;
-  const [revisions, people] = await Promise.all([loadRevisions(db, series), getSeriesPeople(db, series.id)]);
-  return { ...toSeriesJson(series), versions: revisions.map(toVersionJson), people };
+  const [revisions, responsible] = await Promise.all([
+    loadRevisions(db, series),
+    getSeriesResponsibleFacts(db, series.id),
+  ]);
+  return { series: { ...toSeriesJson(series), versions: revisions.map(toVersionJson) }, responsible };
 }
 
 function toVersionJson(r: SeriesRevision): SeriesVersionJson {

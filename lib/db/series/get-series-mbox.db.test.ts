@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadProjects } from "../../config";
+import { loadProjects } from "../../config/projects-file";
 import { runGit } from "../../git/run";
 import { projectSeriesMbox, seriesMbox } from "../../http/mbox/series-mbox-door";
 import type { TextDoor } from "../../http/text-door";

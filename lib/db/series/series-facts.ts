@@ -5,12 +5,10 @@ import type { MessageFacts } from "./write-series-plan";
 
 /**
  * What series assembly reads of a stored message, shared by the full rebuild
- * (rebuild-series.ts) and the incremental update (update-project-series.ts), so both
- * hand assembleSeries exactly the same facts.
+ * (lib/flows/ingest/rebuild-project-series.ts) and the incremental update
+ * (lib/flows/ingest/update-project-series.ts), so both hand assembleSeries exactly the
+ * same facts.
  */
-
-/** Serialises series assembly of one project (pg_advisory_xact_lock(SERIES_LOCK, project id)). */
-export const SERIES_LOCK = 72_616_002;
 
 /** Columns of `message m` (and `project_message pm`) every facts query selects. */
 export const FACTS_COLUMNS = `m.id, m.msgid, m.raw_id, m.subject, m.from_name, m.from_email, m.date, m.in_reply_to, m."references",

@@ -74,9 +74,9 @@ function touchedFiles(stat: MessageFacts["diffStat"]): string[] {
  * trailers, revision links and message roles are replaced wholesale.
  *
  * Without `scope` the plan is the whole project: every other series is removed. With
- * `scope` (ids of the series the plan replaces: update-project-series.ts), only those
- * not in the plan are removed and every other series is left alone; only the messages
- * in `messages` are classified.
+ * `scope` (ids of the series the plan replaces: lib/flows/ingest/update-project-series.ts),
+ * only those not in the plan are removed and every other series is left alone; only the
+ * messages in `messages` are classified.
  */
 export async function writeSeriesPlan(
   sql: pg.ClientBase,

@@ -1,4 +1,4 @@
-import type { AreaResponse, AreaSource } from "../../stats/types";
+import type { AreaResponse, AreaSource } from "./types";
 import type { Db } from "../client";
 import { Prisma } from "../client";
 import { daysBetween, postedWithFirstReply } from "./window-sql";

@@ -1,4 +1,4 @@
-import type { LostWeek } from "../../stats/types";
+import type { LostWeek } from "./types";
 import type { Db } from "../client";
 import { sqlTimestamp } from "./window-sql";
 

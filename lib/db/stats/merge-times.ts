@@ -1,4 +1,4 @@
-import type { MergeMonth } from "../../stats/types";
+import type { MergeMonth } from "./types";
 import type { Db } from "../client";
 import { Prisma } from "../client";
 import { daysBetween, sqlTimestamp } from "./window-sql";

@@ -1,4 +1,4 @@
-import type { ResponseMonth } from "../../stats/types";
+import type { ResponseMonth } from "./types";
 import type { Db } from "../client";
 import { Prisma } from "../client";
 import { daysBetween, postedWithFirstReply } from "./window-sql";

@@ -1,4 +1,4 @@
-import type { WeekCounts } from "../../stats/types";
+import type { WeekCounts } from "./types";
 import type { Db } from "../client";
 import { sqlTimestamp } from "./window-sql";
 

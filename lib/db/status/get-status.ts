@@ -1,7 +1,7 @@
 import { APPLY_STATUSES, type ApplyStatus } from "../../apply/types";
-import type { ImapSource } from "../../config";
+import type { ImapSource } from "../../config/secrets";
 import type { Db } from "../client";
-import { QUEUES } from "../jobs";
+import { QUEUES } from "../../queue/queues";
 
 /**
  * What `patchwatch status` and GET /api/health report: each IMAP source (connected,
@@ -141,7 +141,7 @@ async function queueStatus(db: Db): Promise<QueueStatus[]> {
     ? await db.$queryRaw<{ name: string; state: string; n: number }[]>`
         SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job GROUP BY name, state`
     : [];
-  return Object.values(QUEUES).map(({ name }) => {
+  return Object.keys(QUEUES).map((name) => {
     const count = (...wanted: string[]) =>
       rows.filter((r) => r.name === name && wanted.includes(r.state)).reduce((n, r) => n + r.n, 0);
     return {

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { parseProjectsFile, type ProjectConfig } from "../../config";
-import { importMessages, rebuildSeriesFor, type ImportSummary } from "../../ingest/import-messages";
-import { inlineParser } from "../../ingest/parse-pool";
+import { parseProjectsFile, type ProjectConfig } from "../../config/projects-file";
+import { importMessages } from "../../flows/ingest/import-messages";
+import type { ImportSummary } from "../../flows/ingest/import-summary";
+import { rebuildSeriesFor } from "../../flows/ingest/rebuild-project-series";
+import { inlineParser } from "../../flows/ingest/parse-pool";
 import { openMessageSource } from "../../mbox/open-source";
 import type { Db } from "../client";
 import { syncProjects } from "../projects/sync-projects";

@@ -2,7 +2,7 @@ import { getMessagePage, type MessageRef } from "../../db/messages/get-message-p
 import { PatchwatchError } from "../../errors";
 import { apiEndpoint } from "../api-endpoint";
 import { getMessageContract } from "../contracts";
-import { seriesLinks } from "../series-links";
+import { seriesLinks } from "../../routes";
 
 /** GET /api/v1/messages/{msgid}: what Patchwatch knows and decided about a message; bodies and raw bytes stay out. */
 export const getMessageEndpoint = apiEndpoint(getMessageContract, async ({ db, params }) => {

@@ -1,10 +1,10 @@
-import { loadConfig } from "../../config";
-import { listLost, type LostRow } from "../../db/lost/list-lost";
+import { serverConfig } from "../../config/server-config";
+import { listLost, type LostRow } from "../../flows/lost/list-lost";
 import type { LostVerdict } from "../../series/lost";
 import { PatchwatchError } from "../../errors";
 import { apiEndpoint } from "../api-endpoint";
 import { listLostContract } from "../lost-contracts";
-import { seriesLinks } from "../series-links";
+import { seriesLinks } from "../../routes";
 
 /** GET /api/v1/projects/{project}/lost?after=&limit= */
 export const listLostEndpoint = apiEndpoint(listLostContract, async ({ db, params, query }) => {
@@ -14,7 +14,7 @@ export const listLostEndpoint = apiEndpoint(listLostContract, async ({ db, param
     after: query.after,
     limit: query.limit,
     // The same link to the series as the page's ping carries.
-    publicUrl: loadConfig().publicUrl,
+    publicUrl: serverConfig().publicUrl,
   });
   if (!page) throw new PatchwatchError("not-found", `unknown project: ${params.project}`);
   return {

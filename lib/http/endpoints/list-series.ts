@@ -3,7 +3,7 @@ import { listSeries, type SeriesListRow } from "../../db/series/list-series";
 import { PatchwatchError } from "../../errors";
 import { apiEndpoint } from "../api-endpoint";
 import { listSeriesContract } from "../contracts";
-import { seriesLinks } from "../series-links";
+import { seriesLinks } from "../../routes";
 
 /** GET /api/v1/series?q=&project=&after=&limit= */
 export const listSeriesEndpoint = apiEndpoint(listSeriesContract, async ({ db, query, request }) => {

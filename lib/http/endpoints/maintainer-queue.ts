@@ -1,7 +1,7 @@
-import { maintainerQueue } from "../../db/lost/maintainer-queue";
+import { maintainerQueue } from "../../flows/lost/maintainer-queue";
 import { apiEndpoint } from "../api-endpoint";
 import { maintainerQueueContract } from "../lost-contracts";
-import { seriesLinks } from "../series-links";
+import { seriesLinks } from "../../routes";
 import { verdictJson } from "./list-lost";
 
 /** GET /api/v1/maintainers/{email}/queue?project=&role=&age=&after=&limit= */

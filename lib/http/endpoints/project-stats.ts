@@ -1,4 +1,4 @@
-import { getProjectStats } from "../../db/stats/get-project-stats";
+import { getProjectStats } from "../../flows/stats/project-stats";
 import { PatchwatchError } from "../../errors";
 import { countsByWeek, lostByWeek, mergeByMonth, responseByMonth } from "../../stats/shape";
 import { apiEndpoint } from "../api-endpoint";

@@ -1,9 +1,5 @@
-import { seriesFetchUrl } from "../../apply/fetch-url";
-import { gitOwnerOf } from "../../apply/git-owner";
-import { claimableTests } from "../../ci/claimable-tests";
-import { claimTestJob, type ClaimedJob } from "../../db/ci/claim-test-job";
 import { authenticateTester } from "../../db/ci/testers";
-import { PatchwatchError } from "../../errors";
+import { assignTestJob } from "../../flows/test/assign-test-job";
 import { door, type ApiEndpoint } from "../api-endpoint";
 import { jsonResponse } from "../json-response";
 import type { TesterApiDeps } from "../tester-api";
@@ -14,49 +10,28 @@ export function claimTestJobEndpoint(deps: TesterApiDeps): ApiEndpoint<typeof cl
   const inner = door(claimTestJobContract, async ({ db, request, body }) => {
     const tester = await authenticateTester(db, request.headers.get("authorization"));
     const offer = await body();
-    const projects = deps.projects();
-    const scope = claimableTests(projects, tester, offer);
-    if (!scope.ok)
-      throw scope.error === "unknown-project"
-        ? new PatchwatchError("bad-request", `unknown project ${scope.project}`)
-        : new PatchwatchError("forbidden", `tester ${tester.name} may not work for project ${scope.project}`);
-    const job = await claimTestJob(db, {
-      tester,
-      tests: scope.tests,
-      now: deps.now(),
-      leaseSeconds: deps.leaseSeconds,
+    const assigned = await assignTestJob(
+      db,
+      { projects: deps.projects(), now: deps.now(), leaseSeconds: deps.leaseSeconds },
+      { tester, offer, origin: new URL(request.url).origin },
+    );
+    if (!assigned) return new Response(null, { status: 204 });
+    const { job } = assigned;
+    return jsonResponse({
+      job: {
+        id: job.id.toString(),
+        project: job.project,
+        test: job.test,
+        script: assigned.script,
+        timeoutSeconds: assigned.timeoutSeconds,
+        fetchUrl: assigned.fetchUrl,
+        ref: job.ref,
+        commit: job.commit,
+        baseCommit: job.baseCommit,
+        leaseSeconds: deps.leaseSeconds,
+        series: job.series,
+      },
     });
-    if (!job) return new Response(null, { status: 204 });
-    return jsonResponse({ job: jobJson(job, projects, new URL(request.url).origin, deps.leaseSeconds) });
   });
   return { contract: claimTestJobContract, respond: inner.respond };
-}
-
-function jobJson(
-  job: ClaimedJob,
-  projects: ReturnType<TesterApiDeps["projects"]>,
-  origin: string,
-  leaseSeconds: number,
-) {
-  const project = projects.find((p) => p.name === job.project);
-  const test = project?.tests.find((t) => t.name === job.test);
-  // claimableTests offered only configured tests, from this same configuration.
-  if (!test) throw new Error(`test ${job.test} of ${job.project} is not configured`);
-  // A series job fetches its tag where it was published; a branch job fetches the upstream branch.
-  const owner = gitOwnerOf(projects, job.project);
-  const upstream = owner ? projects.find((p) => p.name === owner)?.git?.url : undefined;
-  const fetchUrl = job.apply ? seriesFetchUrl(job.apply, origin) : upstream;
-  return {
-    id: job.id.toString(),
-    project: job.project,
-    test: job.test,
-    script: test.script,
-    timeoutSeconds: test.timeoutSeconds,
-    fetchUrl: fetchUrl ?? "",
-    ref: job.ref,
-    commit: job.commit,
-    baseCommit: job.baseCommit,
-    leaseSeconds,
-    series: job.series,
-  };
 }

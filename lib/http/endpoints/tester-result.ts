@@ -1,5 +1,5 @@
-import { finishTestJob } from "../../db/ci/finish-test-job";
 import { authenticateTester } from "../../db/ci/testers";
+import { reportTestResult } from "../../flows/test/report-test-result";
 import { apiEndpoint, type ApiEndpoint } from "../api-endpoint";
 import type { TesterApiDeps } from "../tester-api";
 import { finishTestJobContract } from "../tester-contracts";
@@ -10,9 +10,9 @@ export function finishTestJobEndpoint(deps: TesterApiDeps): ApiEndpoint<typeof f
     const tester = await authenticateTester(db, request.headers.get("authorization"));
     const result = await body();
     return {
-      body: await finishTestJob(db, {
-        jobId: params.id,
+      body: await reportTestResult(db, {
         tester,
+        jobId: params.id,
         outcome: result.state,
         durationMs: result.durationMs,
         summary: result.summary,

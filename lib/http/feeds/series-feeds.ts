@@ -5,7 +5,7 @@ import { writeAtomFeed } from "../../atom/write-atom-feed";
 import { findProject } from "../../db/projects/find-project";
 import { listSeries } from "../../db/series/list-series";
 import { PatchwatchError } from "../../errors";
-import { listHref } from "../../ui/list-params";
+import { projectUrl, searchUrl } from "../../routes";
 import { door } from "../api-endpoint";
 import { projectParam } from "../schemas/common";
 
@@ -36,7 +36,7 @@ export const projectFeed = door(
           title: `${project.displayName}: series`,
           subtitle: `Patch series posted to ${project.displayName}, newest activity first`,
           selfUrl: request.url,
-          htmlUrl: `${origin}/${encodeURIComponent(project.name)}`,
+          htmlUrl: projectUrl(origin, project.name),
           origin,
           emptyUpdated: now,
         }),
@@ -60,7 +60,7 @@ export const searchFeed = door(
           id: feedId("search", q),
           title: q ? `Series matching ${q}` : "All series",
           selfUrl: request.url,
-          htmlUrl: `${origin}${listHref("/series", { q })}`,
+          htmlUrl: searchUrl(origin, q),
           origin,
           emptyUpdated: now,
         }),

@@ -5,7 +5,7 @@ import { getSeriesMbox, type SeriesMboxSource, streamRawMessages } from "../../d
 import { PatchwatchError } from "../../errors";
 import { amCover, amMessage } from "../../mbox/series-mbox";
 import { formatMboxrdEntry } from "../../mbox/write-mboxrd";
-import { routeMsgid } from "../../ui/route-msgid";
+import { routeMsgid } from "../../routes";
 import { msgidParam, projectParam } from "../schemas/common";
 import { textDoor } from "../text-door";
 

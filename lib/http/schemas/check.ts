@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { CHECK_STATES } from "../../checks/check-state";
+import { REPORTABLE_CHECK_STATES } from "../../checks/check-state";
 import { component, described } from "./api-docs";
 import { isoDateTime, msgidSchema } from "./common";
 
@@ -20,7 +20,7 @@ export const checkBodySchema = z.object({
     "what was checked, e.g. `build-x86_64` or `checkpatch`: a letter or digit, then letters, digits, `. _ : = -`; at most 64",
     z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:=-]{0,63}$/, "a slug of at most 64 characters"),
   ),
-  state: described("the outcome", z.enum(CHECK_STATES)),
+  state: described("the outcome", z.enum(REPORTABLE_CHECK_STATES)),
   target_url: described(
     "where the details are (http or https)",
     z.preprocess(

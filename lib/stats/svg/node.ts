@@ -1,4 +1,4 @@
-import { escapeAttr, escapeText } from "../../atom/xml";
+import { escapeXml, escapeXmlAttr } from "../../text/escape";
 
 /**
  * SVG as data: every text node and attribute value is escaped when written, so a label
@@ -24,13 +24,13 @@ export function num(value: number): string {
 }
 
 export function writeSvg(node: SvgNode): string {
-  if (typeof node === "string") return escapeText(node);
+  if (typeof node === "string") return escapeXml(node);
   if (!NAME.test(node.name)) throw new Error(`invalid SVG element name: ${node.name}`);
   let out = `<${node.name}`;
   for (const [key, value] of Object.entries(node.attrs)) {
     if (value === undefined) continue;
     if (!NAME.test(key)) throw new Error(`invalid SVG attribute name: ${key}`);
-    out += ` ${key}="${escapeAttr(typeof value === "number" ? num(value) : value)}"`;
+    out += ` ${key}="${escapeXmlAttr(typeof value === "number" ? num(value) : value)}"`;
   }
   if (node.children.length === 0) return `${out}/>`;
   return `${out}>${node.children.map(writeSvg).join("")}</${node.name}>`;

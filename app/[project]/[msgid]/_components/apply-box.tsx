@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { CopyCommand } from "@/app/_components/copy-command";
-import type { SeriesPage } from "@/lib/db/series/get-series-page";
-import { seriesHref } from "@/lib/ui/list-params";
+import { messageHref, seriesHref, seriesMboxHref, seriesMboxUrl } from "@/lib/routes";
+import type { SeriesPage } from "@/lib/views/series/series-page";
 
 import { ApplyResult } from "./apply-result";
 
@@ -11,7 +11,6 @@ import { ApplyResult } from "./apply-result";
  * it, and the applier's result with the command that fetches the applied commits.
  */
 export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
-  const mbox = `${seriesHref(s.project, s.headMsgid)}/mbox`;
   return (
     <section
       aria-labelledby="apply-heading"
@@ -21,7 +20,10 @@ export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
         How to apply
       </h2>
       <p>
-        <a href={mbox} className="text-sky-700 hover:underline dark:text-sky-400">
+        <a
+          href={seriesMboxHref(s.project, s.headMsgid)}
+          className="text-sky-700 hover:underline dark:text-sky-400"
+        >
           Download the mbox
         </a>{" "}
         <span className="text-zinc-600 dark:text-zinc-400">
@@ -29,7 +31,7 @@ export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
         </span>
       </p>
       <CopyCommand
-        command={`curl -s ${origin}${mbox} | git am -3 --patch-format=mboxrd`}
+        command={`curl -s ${seriesMboxUrl(origin, s.project, s.headMsgid)} | git am -3 --patch-format=mboxrd`}
         label="Command that applies the series"
       />
       {s.baseCommit ? (
@@ -52,7 +54,7 @@ export function ApplyBox({ s, origin }: { s: SeriesPage; origin: string }) {
                 </Link>
               ) : (
                 <Link
-                  href={`/m/${encodeURIComponent(b.msgid)}`}
+                  href={messageHref(b.msgid)}
                   className="break-all text-sky-700 hover:underline dark:text-sky-400"
                 >
                   {b.msgid}

@@ -1,6 +1,6 @@
 import { CopyCommand } from "@/app/_components/copy-command";
-import { fetchCommand, seriesFetchUrl } from "@/lib/apply/fetch-url";
-import type { SeriesPage } from "@/lib/db/series/get-series-page";
+import { fetchCommand, seriesFetchUrl } from "@/lib/routes";
+import type { SeriesPage } from "@/lib/views/series/series-page";
 import { exactTime } from "@/lib/ui/relative-time";
 
 type Apply = NonNullable<SeriesPage["apply"]>;

@@ -1,5 +1,6 @@
 import { MailText } from "@/app/_components/mail-text";
-import type { SeriesPage } from "@/lib/db/series/get-series-page";
+import { messageHref } from "@/lib/routes";
+import type { SeriesPage } from "@/lib/views/series/series-page";
 import { exactTime } from "@/lib/ui/relative-time";
 
 /** The cover letter: who wrote it, when, and what it says. */
@@ -13,7 +14,7 @@ export function CoverLetter({ cover }: { cover: NonNullable<SeriesPage["cover"]>
         <span className="break-words">{cover.subject}</span>
         <span title={cover.author.email}>{cover.author.name || cover.author.email}</span>
         {cover.date ? <time dateTime={cover.date.toISOString()}>{exactTime(cover.date)}</time> : null}
-        <a href={`/m/${encodeURIComponent(cover.msgid)}`} className="hover:underline">
+        <a href={messageHref(cover.msgid)} className="hover:underline">
           message
         </a>
       </p>

@@ -1,5 +1,6 @@
 import { MailText } from "@/app/_components/mail-text";
-import type { SeriesPage, SeriesPageMessage } from "@/lib/db/series/get-series-page";
+import { messageHref } from "@/lib/routes";
+import type { SeriesPage, SeriesPageMessage } from "@/lib/views/series/series-page";
 import { exactTime } from "@/lib/ui/relative-time";
 import { reasonHere } from "@/lib/ui/series-labels";
 
@@ -48,7 +49,7 @@ export function Discussion({ s }: { s: SeriesPage }) {
                   {m.author.name || m.author.email}
                 </span>
                 {m.date ? <time dateTime={m.date.toISOString()}>{exactTime(m.date)}</time> : null}
-                <a href={`/m/${encodeURIComponent(m.msgid)}`} className="hover:underline">
+                <a href={messageHref(m.msgid)} className="hover:underline">
                   message
                 </a>
                 <span className="break-all">{reasonHere(m.reason, s.headMsgid)}</span>

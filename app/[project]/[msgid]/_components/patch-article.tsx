@@ -1,5 +1,6 @@
 import { DiffFiles, DiffStatList } from "@/app/_components/diff-files";
-import type { SeriesPagePatch } from "@/lib/db/series/get-series-page";
+import { messageHref, seriesFileHref } from "@/lib/routes";
+import type { SeriesPagePatch } from "@/lib/views/series/series-page";
 import { exactTime } from "@/lib/ui/relative-time";
 import type { PreparedFile } from "@/lib/ui/prepare-diffs";
 import { reasonHere } from "@/lib/ui/series-labels";
@@ -10,15 +11,15 @@ import { TrailerList } from "./trailer-list";
 export function PatchArticle({
   patch,
   total,
+  project,
   headMsgid,
   files,
-  fileSrc,
 }: {
   patch: SeriesPagePatch;
   total: number;
+  project: string;
   headMsgid: string;
   files: PreparedFile[];
-  fileSrc: string;
 }) {
   const id = `patch-${patch.index}`;
   return (
@@ -42,7 +43,7 @@ export function PatchArticle({
             <span className="text-red-700 dark:text-red-400">−{patch.deletions}</span>
           </span>
           {patch.reviewed ? <span className="text-green-800 dark:text-green-300">reviewed</span> : null}
-          <a href={`/m/${encodeURIComponent(patch.msgid)}`} className="hover:underline">
+          <a href={messageHref(patch.msgid)} className="hover:underline">
             message
           </a>
           <span>{reasonHere(patch.reason, headMsgid) ?? patch.role}</span>
@@ -63,7 +64,7 @@ export function PatchArticle({
       <DiffFiles
         files={files}
         idPrefix={id}
-        srcFor={(file) => `${fileSrc}?patch=${patch.index}&file=${file}`}
+        srcFor={(file) => seriesFileHref(project, headMsgid, patch.index, file)}
       />
     </article>
   );

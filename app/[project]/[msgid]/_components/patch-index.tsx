@@ -1,4 +1,4 @@
-import type { SeriesPage } from "@/lib/db/series/get-series-page";
+import type { SeriesPage } from "@/lib/views/series/series-page";
 
 /** The patches at a glance, each linking to its place on the page. */
 export function PatchIndex({ s }: { s: SeriesPage }) {

@@ -1,7 +1,9 @@
 import { Badge, type BadgeTone } from "@/app/_components/badge";
 import { RelativeDate } from "@/app/_components/relative-date";
 import type { CheckContext, CheckReport } from "@/lib/db/series/get-series-checks";
-import { formatDuration, linkableUrl, type UntestedTest } from "@/lib/ui/check-view";
+import type { UntestedTest } from "@/lib/checks/checks-overview";
+import { logHref } from "@/lib/routes";
+import { formatDuration, linkableUrl } from "@/lib/ui/check-view";
 
 const look: Record<CheckReport["state"], { tone: BadgeTone; label: string; meaning: string }> = {
   success: { tone: "green", label: "success", meaning: "Passed" },
@@ -34,7 +36,7 @@ function ReportLinks({ report }: { report: CheckReport }) {
   return (
     <>
       {report.jobId !== null ? (
-        <a href={`/logs/${report.jobId}`} className={link}>
+        <a href={logHref(report.jobId)} className={link}>
           log
         </a>
       ) : null}
@@ -118,7 +120,7 @@ function UntestedRow({ t }: { t: UntestedTest }) {
       <span className="font-medium break-all">{t.name}</span>
       <span className={muted}>{t.label}</span>
       {t.jobId !== null ? (
-        <a href={`/logs/${t.jobId}`} className={link}>
+        <a href={logHref(t.jobId)} className={link}>
           log
         </a>
       ) : null}

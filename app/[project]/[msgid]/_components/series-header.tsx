@@ -7,7 +7,8 @@ import { ObsoleteBadge } from "@/app/_components/obsolete-badge";
 import { RelativeDate } from "@/app/_components/relative-date";
 import { ReviewedBadge } from "@/app/_components/reviewed-badge";
 import { TestsBadge } from "@/app/_components/tests-badge";
-import type { SeriesPage } from "@/lib/db/series/get-series-page";
+import { projectHref } from "@/lib/routes";
+import type { SeriesPage } from "@/lib/views/series/series-page";
 
 /** Title, version, author, dates and every state badge of the series. */
 export function SeriesHeader({
@@ -23,7 +24,7 @@ export function SeriesHeader({
   return (
     <header className="space-y-1.5">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-        <Link href={`/${encodeURIComponent(s.project)}`} className="hover:underline">
+        <Link href={projectHref(s.project)} className="hover:underline">
           {s.project}
         </Link>{" "}
         › series

@@ -1,7 +1,8 @@
 import { Badge, type BadgeTone } from "@/app/_components/badge";
-import type { PersonState, SeriesPeople } from "@/lib/db/maintainers/series-people";
 import { isUnmaintainedStatus } from "@/lib/maintainers/next-best";
-import { isNextBest } from "@/lib/maintainers/who-to-ping";
+import type { SeriesPeople } from "@/lib/maintainers/series-people";
+import { isNextBest, type PersonState } from "@/lib/maintainers/who-to-ping";
+import { maintainerQueueHref } from "@/lib/routes";
 import type { PingPeople } from "@/lib/series/ping-people";
 
 const muted = "text-zinc-600 dark:text-zinc-400";
@@ -120,7 +121,7 @@ function ThreadPing({ ping }: { ping: PingPeople }) {
           {ping.toPing.map((p, i) => (
             <span key={p.email}>
               {i > 0 ? ", " : null}
-              <a href={`/maintainer/${encodeURIComponent(p.email)}`} className="hover:underline">
+              <a href={maintainerQueueHref(p.email)} className="hover:underline">
                 {p.name || p.email}
               </a>{" "}
               <span className={muted}>({p.why})</span>

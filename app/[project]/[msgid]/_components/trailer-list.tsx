@@ -1,4 +1,5 @@
-import type { SeriesPageTrailer } from "@/lib/db/series/get-series-page";
+import { messageHref } from "@/lib/routes";
+import type { SeriesPageTrailer } from "@/lib/views/series/series-page";
 import { trailerOrigin } from "@/lib/ui/series-labels";
 
 /** The trailers collected for a patch: who, where each came from, and a flag when the sender is someone else. */
@@ -22,7 +23,7 @@ export function TrailerList({ trailers }: { trailers: SeriesPageTrailer[] }) {
             {t.email ? <> &lt;{t.email}&gt;</> : null}
           </span>
           <a
-            href={`/m/${encodeURIComponent(t.fromMsgid)}`}
+            href={messageHref(t.fromMsgid)}
             className="text-xs text-zinc-600 hover:underline dark:text-zinc-400"
           >
             {trailerOrigin(t.origin, t.carriedFromVersion)}

@@ -1,5 +1,5 @@
 import type { SeriesRevision } from "@/lib/db/series/load-revisions";
-import { seriesHref } from "@/lib/ui/list-params";
+import { interdiffHref, seriesHref } from "@/lib/routes";
 import { versionWindow } from "@/lib/ui/version-window";
 
 const reasonWords: Record<string, string> = {
@@ -80,7 +80,7 @@ export function VersionHistory({
             </span>
             {r.current ? null : (
               <a
-                href={`${seriesHref(project, headMsgid)}/interdiff?against=${encodeURIComponent(r.headMsgid)}`}
+                href={interdiffHref(project, headMsgid, r.headMsgid)}
                 className="text-sky-700 hover:underline dark:text-sky-400"
               >
                 interdiff

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { InterdiffHunk, InterdiffPair } from "@/lib/diff/interdiff";
+import { messageHref } from "@/lib/routes";
 
 const statusLook: Record<InterdiffPair["status"], string> = {
   unchanged: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
@@ -36,7 +37,7 @@ function Hunks({ hunks }: { hunks: InterdiffHunk[] }) {
 }
 
 const patchLink = (p: { index: number; msgid: string }, version: number) => (
-  <Link href={`/m/${encodeURIComponent(p.msgid)}`} className="text-sky-700 hover:underline dark:text-sky-400">
+  <Link href={messageHref(p.msgid)} className="text-sky-700 hover:underline dark:text-sky-400">
     v{version} {p.index}
   </Link>
 );

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 
-import { getVersionPatches } from "@/lib/db/series/get-version-patches";
 import { getServerDb } from "@/lib/db/server-db";
-import { interdiff } from "@/lib/diff/interdiff";
-import { seriesHref } from "@/lib/ui/list-params";
-import { bareMsgid, routeMsgid } from "@/lib/ui/route-msgid";
+import { bareMsgid, projectHref, routeMsgid, seriesHref } from "@/lib/routes";
+import { searchParam } from "@/lib/ui/list-params";
+import { loadInterdiffPage } from "@/lib/views/interdiff-page";
 
 import { InterdiffPairView } from "./interdiff-pair";
 
@@ -18,31 +16,22 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const query = z.object({ against: z.string().trim().min(1) });
-
 export const metadata: Metadata = { title: "Interdiff" };
 
 /** What changed between this version of a series and another (`?against=<head msgid>`), patch by patch. */
 export default async function InterdiffPage({ params, searchParams }: Props) {
   const { project, msgid: raw } = await params;
-  const parsed = query.safeParse(await searchParams);
-  if (!parsed.success) notFound();
+  const against = searchParam(await searchParams, "against");
+  if (!against) notFound();
   const here = routeMsgid(raw);
-  const there = bareMsgid(parsed.data.against);
-  const versions = await getVersionPatches(getServerDb(), project, [here, there]);
-  const a = versions.find((v) => v.headMsgid === here);
-  const b = versions.find((v) => v.headMsgid === there);
-  if (!a || !b) notFound();
-  // Read from the older version to the newer, whichever the link came from.
-  const older = a.version < b.version || (a.version === b.version && (a.date ?? 0) < (b.date ?? 0)) ? a : b;
-  const newer = older === a ? b : a;
-  const pairs = interdiff(older.patches, newer.patches);
-  const changed = pairs.filter((p) => p.status !== "unchanged").length;
+  const view = await loadInterdiffPage(getServerDb(), project, here, bareMsgid(against));
+  if (!view) notFound();
+  const { older, newer, pairs, changed } = view;
   return (
     <div className="space-y-4">
       <header className="space-y-1">
         <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-          <Link href={`/${encodeURIComponent(project)}`} className="hover:underline">
+          <Link href={projectHref(project)} className="hover:underline">
             {project}
           </Link>{" "}
           ›{" "}

@@ -1,7 +1,7 @@
 import { LostBadge } from "@/app/_components/lost-badge";
 import { RelativeDate } from "@/app/_components/relative-date";
-import type { LostRow } from "@/lib/db/lost/list-lost";
-import { seriesHref } from "@/lib/ui/list-params";
+import type { LostRow } from "@/lib/flows/lost/list-lost";
+import { seriesHref } from "@/lib/routes";
 
 import { PeopleLine } from "./people-line";
 

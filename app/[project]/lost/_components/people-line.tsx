@@ -1,3 +1,4 @@
+import { maintainerQueueHref } from "@/lib/routes";
 import type { PingPeople } from "@/lib/series/ping-people";
 
 /** Whom to ping, each with why, and the lists; addresses are links to their review queues. */
@@ -15,7 +16,7 @@ export function PeopleLine({ people }: { people: PingPeople }) {
         people.toPing.map((p, i) => (
           <span key={p.email}>
             {i > 0 ? ", " : null}
-            <a href={`/maintainer/${encodeURIComponent(p.email)}`} title={p.why} className="hover:underline">
+            <a href={maintainerQueueHref(p.email)} title={p.why} className="hover:underline">
               {p.name || p.email}
             </a>
           </span>

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { loadConfig, loadProjects } from "@/lib/config";
+import { projectsConfig, serverConfig } from "@/lib/config/server-config";
 import { serveGitSmartHttp } from "@/lib/git/smart-http";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +14,8 @@ async function serve(
   { params }: { params: Promise<{ project: string; path: string[] }> },
 ): Promise<Response> {
   const { project, path: rest } = await params;
-  const config = loadConfig();
-  const projects = loadProjects(config.projectsFile).projects.map((p) => p.name);
+  const config = serverConfig();
+  const projects = projectsConfig().projects.map((p) => p.name);
   return serveGitSmartHttp(
     request,
     // Next.js sets X-Forwarded-For to the socket's address unless a proxy set it; git

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { MessagePage } from "@/lib/db/messages/get-message-page";
+import { messageHref } from "@/lib/routes";
 import { exactTime } from "@/lib/ui/relative-time";
 
 const who = (a: { name: string; email: string }) => (a.name ? `${a.name} <${a.email}>` : a.email);
@@ -26,10 +27,7 @@ export function MessageHeaders({
     [
       "In-Reply-To",
       m.inReplyTo ? (
-        <Link
-          href={`/m/${encodeURIComponent(m.inReplyTo)}`}
-          className="text-sky-700 hover:underline dark:text-sky-400"
-        >
+        <Link href={messageHref(m.inReplyTo)} className="text-sky-700 hover:underline dark:text-sky-400">
           &lt;{m.inReplyTo}&gt;
         </Link>
       ) : (

@@ -1,13 +1,14 @@
 import Link from "next/link";
 
 import type { MessagePage, MessageRef } from "@/lib/db/messages/get-message-page";
+import { messageHref } from "@/lib/routes";
 import { exactTime } from "@/lib/ui/relative-time";
 
 function Ref({ m }: { m: MessageRef }) {
   return (
     <>
       <Link
-        href={`/m/${encodeURIComponent(m.msgid)}`}
+        href={messageHref(m.msgid)}
         className="break-words text-sky-700 hover:underline dark:text-sky-400"
       >
         {m.subject || "(no subject)"}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import type { MessagePage } from "@/lib/db/messages/get-message-page";
-import { seriesHref } from "@/lib/ui/list-params";
+import { projectHref, seriesHref, seriesMessageHref, seriesPatchHref } from "@/lib/routes";
 import { exactTime } from "@/lib/ui/relative-time";
 
 const roleWords: Record<string, string> = {
@@ -32,7 +32,7 @@ export function MessageWhy({ page }: { page: MessagePage }) {
         ) : null}
         {page.projects.map((p) => (
           <li key={p.project}>
-            <Link href={`/${encodeURIComponent(p.project)}`} className="font-medium hover:underline">
+            <Link href={projectHref(p.project)} className="font-medium hover:underline">
               {p.project}
             </Link>{" "}
             <span className="text-zinc-600 dark:text-zinc-400">(routed by {p.routedBy})</span>:{" "}
@@ -43,7 +43,13 @@ export function MessageWhy({ page }: { page: MessagePage }) {
                 {" "}
                 ·{" "}
                 <Link
-                  href={`${seriesHref(p.project, p.series.headMsgid)}${p.patchIndex ? `#patch-${p.patchIndex}` : p.role === "reply" ? `#m-${encodeURIComponent(page.msgid)}` : ""}`}
+                  href={
+                    p.patchIndex
+                      ? seriesPatchHref(p.project, p.series.headMsgid, p.patchIndex)
+                      : p.role === "reply"
+                        ? seriesMessageHref(p.project, p.series.headMsgid, page.msgid)
+                        : seriesHref(p.project, p.series.headMsgid)
+                  }
                   className="text-sky-700 hover:underline dark:text-sky-400"
                 >
                   {p.patchIndex ? `patch ${p.patchIndex}/${p.series.total} of ` : "series "}

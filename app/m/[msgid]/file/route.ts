@@ -6,7 +6,7 @@ import { PatchwatchError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { jsonResponse } from "@/lib/http/json-response";
 import { fileHunks } from "@/lib/ui/prepare-diffs";
-import { routeMsgid } from "@/lib/ui/route-msgid";
+import { routeMsgid } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
