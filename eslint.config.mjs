@@ -5,6 +5,16 @@ import prettier from "eslint-config-prettier";
 /** The modules that spawn processes: git, the tester's process-group runner, and `npm start`'s build of the web app. */
 const SPAWNERS = ["lib/git/**", "lib/tester/run-script.ts", "workers/start.ts"];
 
+/**
+ * The Prisma client behind a `Db` handle is lib/db's own: code above it calls a repository,
+ * and a test that plants or inspects rows takes `t.prisma` (lib/db/test-support).
+ */
+const PRISMA_ACCESSOR = {
+  group: ["**/db/client"],
+  importNames: ["prisma"],
+  message: "Only lib/db's repositories query through Prisma: call a repository (tests: t.prisma).",
+};
+
 // ESLint applies the last block that matches a file, so the domain's block, the strictest, comes last.
 const config = [
   ...nextVitals,
@@ -12,6 +22,12 @@ const config = [
   prettier,
   {
     ignores: ["node_modules/**", ".next/**", ".next-*/**", "data/**", "lib/db/generated/**", "next-env.d.ts"],
+  },
+  {
+    // Everything outside lib/db, tests and benchmarks included; the blocks below repeat it.
+    files: ["lib/**", "app/**", "workers/**", "bin/**", "bench/**", "e2e/**"],
+    ignores: ["lib/db/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [PRISMA_ACCESSOR] }] },
   },
   {
     // Processes are spawned by lib/git alone (git, and the tester's scripts through its
@@ -28,6 +44,7 @@ const config = [
               group: ["@prisma/*", "pg", "**/db/generated/**"],
               message: "Only lib/db talks to PostgreSQL: call a repository.",
             },
+            PRISMA_ACCESSOR,
           ],
         },
       ],

@@ -21,6 +21,7 @@ import { loadConfig } from "../lib/config/environment";
 import { parseProjectsFile } from "../lib/config/projects-file";
 import { closeDb, createDb, type Db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { importMessages } from "../lib/flows/ingest/import-messages";
 import { createParser } from "../lib/flows/ingest/parse-pool";
 import { startDovecot, type DovecotServer } from "../lib/imap/test-support/dovecot";
@@ -77,7 +78,7 @@ function messageIdOf(raw: Buffer): string {
  * (patch i/N of a series, reply to…, why not a patch) is written with their series.
  */
 async function visible(db: Db, msgids: string[]): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ msgid: string }[]>`
+  const rows = await prismaForTests(db).$queryRaw<{ msgid: string }[]>`
     SELECT m.msgid FROM message m JOIN project_message pm ON pm.message_id = m.id
     WHERE m.msgid = ANY(${msgids}) AND pm.role IS NOT NULL`;
   return new Set(rows.map((r) => r.msgid));
@@ -180,7 +181,7 @@ async function catchUp(server: DovecotServer, corpus: Buffer[]): Promise<void> {
     config: loadConfig(),
   });
   await waitUntil(async () => {
-    const [row] = await db.$queryRaw<{ done: boolean }[]>`
+    const [row] = await prismaForTests(db).$queryRaw<{ done: boolean }[]>`
       SELECT (SELECT count(*) FROM message) + (SELECT count(*) FROM raw_message WHERE state <> 'processed') >= ${messages.length}
          AND NOT EXISTS (SELECT 1 FROM raw_message WHERE state = 'pending')
          AND NOT EXISTS (SELECT 1 FROM pgboss.job WHERE name = 'process' AND state IN ('created', 'retry', 'active')) AS done`;

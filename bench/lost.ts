@@ -17,6 +17,7 @@ import { listLost } from "../lib/flows/lost/list-lost";
 import { listOrphaned } from "../lib/flows/lost/list-orphaned";
 import { migrate } from "../lib/db/migrate";
 import { listSeries } from "../lib/db/series/list-series";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { percentile } from "./support";
 
 const { values } = parseArgs({
@@ -57,10 +58,10 @@ async function main(): Promise<void> {
   await migrate(dbUrl);
   const db = createDb(dbUrl);
   try {
-    const [{ count }] = (await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) FROM message`)) as [
-      { count: bigint },
-    ];
-    const [{ current }] = (await db.$queryRawUnsafe<{ current: bigint }[]>(
+    const [{ count }] = (await prismaForTests(db).$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) FROM message`,
+    )) as [{ count: bigint }];
+    const [{ current }] = (await prismaForTests(db).$queryRawUnsafe<{ current: bigint }[]>(
       `SELECT count(*) AS current FROM series s JOIN project p ON p.id = s.project_id
         WHERE p.name = $1 AND s.obsoleted_by IS NULL AND s.merged_at IS NULL`,
       project,

@@ -21,6 +21,7 @@ import { closeDb, createDb, type Db } from "../lib/db/client";
 import { loadMergeCandidates } from "../lib/db/merged/patch-matches";
 import { oldestUnmergedSeries } from "../lib/db/merged/upstream-commits";
 import { migrate } from "../lib/db/migrate";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { importMessages } from "../lib/flows/ingest/import-messages";
 import { createParser, defaultThreadCount } from "../lib/flows/ingest/parse-pool";
 import { indexCommits } from "../lib/flows/merged/detect-merged";
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
     importInto: "ltp",
   });
   await parser.close();
-  const project = await db.project.findUniqueOrThrow({ where: { name: "ltp" }, select: { id: true } });
+  const project = await prismaForTests(db).project.findUniqueOrThrow({
+    where: { name: "ltp" },
+    select: { id: true },
+  });
   const ownerId = project.id;
 
   const head = await mirrorHead(repo, values.branch);
@@ -181,7 +185,9 @@ async function main(): Promise<void> {
   const recorded = await matchMerged(db, { ownerId, projectIds: [ownerId] });
   const matchMs = performance.now() - t1;
   const after = await openSeries(db, ownerId);
-  const partial = await db.series.count({ where: { projectId: ownerId, mergeNote: { not: null } } });
+  const partial = await prismaForTests(db).series.count({
+    where: { projectId: ownerId, mergeNote: { not: null } },
+  });
   console.log(
     `\nworker match over every patch and commit: ${matchMs.toFixed(0)} ms; patches matched by patch-id ${recorded.patches["patch-id"]}, ` +
       `by trailer ${recorded.patches["message-id"]}, by subject+author ${recorded.patches.subject}; ${recorded.series} series merged ` +
@@ -193,7 +199,7 @@ async function main(): Promise<void> {
 }
 
 async function patchFacts(db: Db): Promise<Map<string, PatchFacts>> {
-  const rows = await db.$queryRawUnsafe<
+  const rows = await prismaForTests(db).$queryRawUnsafe<
     { id: bigint; series_id: bigint; index: number; title: string; from_email: string }[]
   >(
     `SELECT pt.id, pt.series_id, pt.index, m.title, m.from_email FROM patch pt JOIN message m ON m.id = pt.message_id`,
@@ -214,9 +220,9 @@ async function patchFacts(db: Db): Promise<Map<string, PatchFacts>> {
 
 /** Whether two series are revisions of one another (or the same series). */
 async function revisionRelation(db: Db): Promise<(a: string, b: string) => boolean> {
-  const rows = await db.$queryRawUnsafe<{ id: bigint; head_msgid: string; revisions: string[] }[]>(
-    `SELECT id, head_msgid, revisions FROM series`,
-  );
+  const rows = await prismaForTests(db).$queryRawUnsafe<
+    { id: bigint; head_msgid: string; revisions: string[] }[]
+  >(`SELECT id, head_msgid, revisions FROM series`);
   const head = new Map(rows.map((r) => [String(r.id), r.head_msgid]));
   const revisions = new Map(rows.map((r) => [String(r.id), new Set(r.revisions)]));
   return (a, b) =>
@@ -224,7 +230,7 @@ async function revisionRelation(db: Db): Promise<(a: string, b: string) => boole
 }
 
 async function openSeries(db: Db, projectId: number): Promise<number> {
-  return db.series.count({ where: { projectId, obsoletedBy: null, mergedAt: null } });
+  return prismaForTests(db).series.count({ where: { projectId, obsoletedBy: null, mergedAt: null } });
 }
 
 main().catch((e: unknown) => {

@@ -28,6 +28,7 @@ import { parseProjectsFile } from "../lib/config/projects-file";
 import { closeDb, createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { analyzeAfterBulkImport } from "../lib/db/ingest/analyze-after-bulk";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { importMessages } from "../lib/flows/ingest/import-messages";
 import { rebuildSeriesFor } from "../lib/flows/ingest/rebuild-project-series";
 import { createParser } from "../lib/flows/ingest/parse-pool";
@@ -135,7 +136,7 @@ async function buildDatabase(): Promise<void> {
 async function assemble(): Promise<void> {
   const db = createDb(dbUrl);
   const t = performance.now();
-  const projectIds = new Map((await db.project.findMany()).map((p) => [p.name, p.id]));
+  const projectIds = new Map((await prismaForTests(db).project.findMany()).map((p) => [p.name, p.id]));
   const s = await rebuildSeriesFor(db, projectIds, ["ltp"]);
   await analyzeAfterBulkImport(db);
   console.log(`${s.series} series assembled in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -144,7 +145,7 @@ async function assemble(): Promise<void> {
 
 async function seriesCount(): Promise<number> {
   const db = createDb(dbUrl);
-  const n = await db.series.count();
+  const n = await prismaForTests(db).series.count();
   await closeDb(db);
   return n;
 }
@@ -263,11 +264,11 @@ async function main(): Promise<void> {
     }
     const db = createDb(dbUrl);
     // The largest series the archive itself has (not the joined 20-patch one).
-    const [big] = await db.$queryRaw<{ head_msgid: string; received: number }[]>`
+    const [big] = await prismaForTests(db).$queryRaw<{ head_msgid: string; received: number }[]>`
       SELECT head_msgid, received FROM series WHERE project_id = (SELECT id FROM project WHERE name = 'ltp')
         AND head_msgid <> ${twenty.headMsgid}
       ORDER BY received DESC, id DESC LIMIT 1`;
-    const [reply] = await db.$queryRaw<
+    const [reply] = await prismaForTests(db).$queryRaw<
       { msgid: string }[]
     >`SELECT msgid FROM message WHERE kind = 'reply' ORDER BY id DESC LIMIT 1`;
     await closeDb(db);

@@ -22,6 +22,7 @@ import { migrate } from "../lib/db/migrate";
 import { rebuildProjectSeries } from "../lib/flows/ingest/rebuild-project-series";
 import { updateProjectSeries } from "../lib/flows/ingest/update-project-series";
 import { derivedState, stateDifferences } from "../lib/db/test-support/derived-state";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { importMessages } from "../lib/flows/ingest/import-messages";
 import { inlineParser } from "../lib/flows/ingest/parse-pool";
 import { openMessageSource } from "../lib/mbox/open-source";
@@ -69,9 +70,9 @@ async function main(): Promise<void> {
         if (!isHeld(c, i)) yield { raw: rewriteIds(m, c), origin: `copy ${c} #${i}` };
   }
   const [imported, importMs] = await timed(() => importMessages(bulk(), options));
-  const projectId = (await db.project.findUniqueOrThrow({ where: { name: "ltp" } })).id;
+  const projectId = (await prismaForTests(db).project.findUniqueOrThrow({ where: { name: "ltp" } })).id;
   const [first, firstMs] = await timed(() => rebuildProjectSeries(db, projectId));
-  await db.$executeRawUnsafe("ANALYZE");
+  await prismaForTests(db).$executeRawUnsafe("ANALYZE");
   console.log(
     `imported ${imported.stored} messages in ${(importMs / 1000).toFixed(1)} s; first full assembly: ${first.series} series in ${firstMs.toFixed(0)} ms`,
   );
@@ -82,12 +83,12 @@ async function main(): Promise<void> {
   const byKind = new Map<string, number[]>();
   for (const [i, m] of messages.entries()) {
     if (!isHeld(copies - 1, i)) continue;
-    const before = await db.message.aggregate({ _max: { id: true } });
+    const before = await prismaForTests(db).message.aggregate({ _max: { id: true } });
     async function* one() {
       yield { raw: rewriteIds(m, copies - 1), origin: `copy ${copies - 1} #${i}` };
     }
     await importMessages(one(), options);
-    const added = await db.message.findMany({
+    const added = await prismaForTests(db).message.findMany({
       where: { id: { gt: before._max.id ?? 0n } },
       select: { id: true, kind: true },
     });
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   const incremental = await derivedState(db, "ltp");
   const rebuildMs: number[] = [];
   for (let k = 0; k < 3; k++) rebuildMs.push((await timed(() => rebuildProjectSeries(db, projectId)))[1]);
-  const total = await db.projectMessage.count({ where: { projectId } });
+  const total = await prismaForTests(db).projectMessage.count({ where: { projectId } });
   console.log(`rebuildProjectSeries of the whole project (${total} messages): ${summary(rebuildMs, "ms")}`);
   const differences = stateDifferences(incremental, await derivedState(db, "ltp"));
   console.log(

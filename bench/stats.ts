@@ -18,6 +18,7 @@ import { getLostOverTime } from "../lib/db/stats/lost-over-time";
 import { getMergeTimes } from "../lib/db/stats/merge-times";
 import { getResponseTimes } from "../lib/db/stats/response-times";
 import { getWeeklyCounts } from "../lib/db/stats/weekly-counts";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { percentile } from "./support";
 
 const { values } = parseArgs({
@@ -51,10 +52,10 @@ async function main(): Promise<void> {
     const now = new Date();
     const stats = await getProjectStats(db, values.project, now);
     if (!stats) throw new Error(`no project ${values.project} in pw_scale`);
-    const [{ count }] = (await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) FROM message`)) as [
-      { count: bigint },
-    ];
-    const project = await db.project.findUniqueOrThrow({ where: { name: values.project } });
+    const [{ count }] = (await prismaForTests(db).$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) FROM message`,
+    )) as [{ count: bigint }];
+    const project = await prismaForTests(db).project.findUniqueOrThrow({ where: { name: values.project } });
     const w = stats.window;
     const months = { start: w.monthStarts[0]!, end: w.end };
     console.log(

@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 
 import type { ProjectConfig } from "../lib/config/projects-file";
 import type { Db } from "../lib/db/client";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { importMessages } from "../lib/flows/ingest/import-messages";
 import { createParser } from "../lib/flows/ingest/parse-pool";
 
@@ -49,14 +50,14 @@ interface ThreadMessage {
  * of bench/scale's copies of the corpus, the first imported.
  */
 async function pickSources(db: Db, projectId: number): Promise<SourceSeries[]> {
-  const [first] = await db.$queryRaw<SourceSeries[]>`
+  const [first] = await prismaForTests(db).$queryRaw<SourceSeries[]>`
     SELECT s.id, s.title, s.total, s.author_email AS "authorEmail"
     FROM series s JOIN message h ON h.msgid = s.head_msgid
     WHERE s.project_id = ${projectId} AND s.complete AND NOT s.is_pull AND s.total = s.received
       AND s.total <= ${SIZE} AND s.cover_msgid IS NOT NULL AND s.head_msgid NOT LIKE ${`%@${DOMAIN}`}
     ORDER BY s.total DESC, s.reply_count DESC, h.id LIMIT 1`;
   if (!first) throw new Error("no series with a cover letter to build the 20-patch series on");
-  const candidates = await db.$queryRaw<(SourceSeries & { replies: number })[]>`
+  const candidates = await prismaForTests(db).$queryRaw<(SourceSeries & { replies: number })[]>`
     SELECT DISTINCT ON (s.title) s.id, s.title, s.total, s.author_email AS "authorEmail",
       s.reply_count AS replies
     FROM series s JOIN message h ON h.msgid = s.head_msgid
@@ -79,7 +80,7 @@ async function pickSources(db: Db, projectId: number): Promise<SourceSeries[]> {
 }
 
 async function loadThread(db: Db, projectId: number, seriesId: bigint): Promise<ThreadMessage[]> {
-  return db.$queryRaw<ThreadMessage[]>`
+  return prismaForTests(db).$queryRaw<ThreadMessage[]>`
     SELECT m.msgid, pm.role::text AS role, m.part_index AS "partIndex", m.title,
       m.in_reply_to AS "inReplyTo", m."references", r.data
     FROM project_message pm JOIN message m ON m.id = pm.message_id JOIN raw_message r ON r.id = m.raw_id
@@ -199,16 +200,17 @@ function joinedMails(threads: ThreadMessage[][]): Buffer[] {
 /** Removes what an earlier, unfinished run imported (the Message-IDs are reserved for it). */
 async function removeEarlierAttempt(db: Db): Promise<void> {
   const pattern = `%@${DOMAIN}`;
-  await db.$transaction([
-    db.$executeRaw`DELETE FROM series WHERE head_msgid LIKE ${pattern}`,
-    db.$executeRaw`DELETE FROM message WHERE msgid LIKE ${pattern}`,
-    db.$executeRaw`DELETE FROM raw_message WHERE msgid LIKE ${pattern}
+  const client = prismaForTests(db);
+  await client.$transaction([
+    client.$executeRaw`DELETE FROM series WHERE head_msgid LIKE ${pattern}`,
+    client.$executeRaw`DELETE FROM message WHERE msgid LIKE ${pattern}`,
+    client.$executeRaw`DELETE FROM raw_message WHERE msgid LIKE ${pattern}
       AND NOT EXISTS (SELECT 1 FROM message m WHERE m.raw_id = raw_message.id)`,
   ]);
 }
 
 async function seriesOf(db: Db, msgid: string) {
-  const [row] = await db.$queryRaw<{ total: number; received: number; complete: boolean }[]>`
+  const [row] = await prismaForTests(db).$queryRaw<{ total: number; received: number; complete: boolean }[]>`
     SELECT s.total, s.received, s.complete FROM series s WHERE s.head_msgid = ${msgid}`;
   return row;
 }
@@ -225,7 +227,7 @@ export async function ensureTwentyPatchSeries(
   projects: ProjectConfig[],
   projectName = "ltp",
 ): Promise<TwentyPatchSeries> {
-  const project = await db.project.findUniqueOrThrow({ where: { name: projectName } });
+  const project = await prismaForTests(db).project.findUniqueOrThrow({ where: { name: projectName } });
   const sources = await pickSources(db, project.id);
   const result = {
     headMsgid: TWENTY_PATCH_HEAD,

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 
 import { loadConfig } from "../lib/config/environment";
 import { openDatabase } from "../lib/db/open-database";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { seriesHref } from "../lib/routes";
 import { sampleUpstreamPaths } from "./support/sample-upstream";
 import { watchForScripts } from "./support/watch-for-scripts";
@@ -59,18 +60,18 @@ test.beforeAll(async () => {
   fs.writeFileSync(projectsFile, JSON.stringify(file, null, 2));
 
   await withDb(async (db) => {
-    const series = await db.series.findFirstOrThrow({
+    const series = await prismaForTests(db).series.findFirstOrThrow({
       where: { headMsgid: HEAD, project: { name: "ltp" } },
       select: { id: true, projectId: true, patches: { select: { id: true, index: true } } },
     });
-    const tester = await db.tester.create({
+    const tester = await prismaForTests(db).tester.create({
       data: {
         name: `e2e-tester-${crypto.randomBytes(3).toString("hex")}`,
         tokenHash: crypto.randomBytes(32).toString("hex"),
       },
     });
     const job = (testName: string, state: string, extra: object = {}) =>
-      db.testJob.create({
+      prismaForTests(db).testJob.create({
         data: {
           projectId: series.projectId,
           seriesId: series.id,
@@ -95,7 +96,7 @@ test.beforeAll(async () => {
     await job("unit", "running", { startedAt: new Date() });
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
     const report = (data: Record<string, unknown>) =>
-      db.testResult.create({ data: { seriesId: series.id, ...data } as never });
+      prismaForTests(db).testResult.create({ data: { seriesId: series.id, ...data } as never });
     await report({ context: "build", state: "pending", source: `tester:${tester.name}`, createdAt: at(9) });
     await report({
       context: "build",

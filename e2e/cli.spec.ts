@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 
 import { loadConfig } from "../lib/config/environment";
 import { openDatabase } from "../lib/db/open-database";
+import { prismaForTests } from "../lib/db/test-support/prisma-for-tests";
 import { readMbox } from "../lib/mbox/mboxrd";
 import { preimageTree } from "./support/preimage-tree";
 
@@ -257,11 +258,11 @@ async function publishApplied(repo: string, tag: string): Promise<string> {
     () => {},
   );
   try {
-    const series = await open.db.series.findFirstOrThrow({
+    const series = await prismaForTests(open.db).series.findFirstOrThrow({
       where: { headMsgid: HEAD, project: { name: "ltp" } },
       select: { id: true },
     });
-    await open.db.applyResult.create({
+    await prismaForTests(open.db).applyResult.create({
       data: {
         seriesId: series.id,
         status: "applied",

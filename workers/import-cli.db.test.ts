@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { fixtures } from "../lib/db/test-support/import-helpers";
+import { fixtures } from "../lib/flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-support/test-database";
 
 // The `patchwatch` command as a user runs it, against a real database: killed with
@@ -82,9 +82,9 @@ describe("patchwatch import", () => {
     expect(a.status).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
     const count = async (db: TestDatabase) => ({
-      raw: await db.db.rawMessage.count(),
-      messages: await db.db.message.count(),
-      pending: await db.db.rawMessage.count({ where: { state: "pending" } }),
+      raw: await db.prisma.rawMessage.count(),
+      messages: await db.prisma.message.count(),
+      pending: await db.prisma.rawMessage.count({ where: { state: "pending" } }),
     });
     expect(await count(interrupted)).toEqual({ raw: 2395, messages: 2395, pending: 0 });
     expect(await count(clean)).toEqual({ raw: 2395, messages: 2395, pending: 0 });

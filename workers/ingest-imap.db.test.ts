@@ -70,7 +70,7 @@ function start(projects: ReturnType<typeof projectsReading>, extra: { parser?: P
 
 /** Series, patches and trailers as rows, to compare incremental state with a rebuild. */
 async function seriesSnapshot(): Promise<unknown[]> {
-  return t.db.$queryRaw`
+  return t.prisma.$queryRaw`
     SELECT s.head_msgid, s.version, s.total, s.received, s.complete, s.reviewed, s.obsoleted_by, s.revisions,
            s.reply_count,
            array_agg(m.msgid ORDER BY p.index) AS patches,
@@ -101,7 +101,7 @@ describe("live ingestion from IMAP", () => {
       pending: 0,
       failed: 0,
     });
-    const state = await t.db.imapMailbox.findFirstOrThrow();
+    const state = await t.prisma.imapMailbox.findFirstOrThrow();
     expect(state.lastUid).toBe(2000n);
     expect(state.messagesRead).toBe(2000n);
     await waitForQueueIdle(t.db);
@@ -134,7 +134,10 @@ describe("live ingestion from IMAP", () => {
     const live = await seriesSnapshot();
     expect(live.length).toBeGreaterThan(300);
     // The series built batch by batch are those a rebuild from scratch gives.
-    await rebuildProjectSeries(t.db, (await t.db.project.findUniqueOrThrow({ where: { name: "ltp" } })).id);
+    await rebuildProjectSeries(
+      t.db,
+      (await t.prisma.project.findUniqueOrThrow({ where: { name: "ltp" } })).id,
+    );
     expect(await seriesSnapshot()).toEqual(live);
   }, 300_000);
 
@@ -155,7 +158,7 @@ describe("live ingestion from IMAP", () => {
     await server.append("qemu-block", [copy("qemu-block")]);
 
     await waitFor("four mailbox positions", async () => {
-      const rows = await t.db.imapMailbox.findMany();
+      const rows = await t.prisma.imapMailbox.findMany();
       const read = rows.reduce((n, r) => n + Number(r.messagesRead), 0);
       return read === 4 && (await ingestCounts(t.db)).pending === 0;
     });
@@ -163,18 +166,18 @@ describe("live ingestion from IMAP", () => {
     const counts = await ingestCounts(t.db);
     // Identical bytes are one raw message; the second List-Id copy is kept raw, flagged.
     expect(counts).toMatchObject({ raws: 3, messages: 2, failed: 0 });
-    const duplicate = await t.db.rawMessage.findFirstOrThrow({ where: { state: "duplicate" } });
+    const duplicate = await t.prisma.rawMessage.findFirstOrThrow({ where: { state: "duplicate" } });
     expect(duplicate.error).toBe("duplicate-message-id");
 
     const msgid = "20160628014747.20971-1-famz@redhat.com";
-    const routes = await t.db.projectMessage.findMany({
+    const routes = await t.prisma.projectMessage.findMany({
       where: { message: { msgid } },
       include: { project: true },
       orderBy: { project: { name: "asc" } },
     });
     expect(routes.map((r) => r.project.name)).toEqual(["qemu", "qemu-block"]);
     const heads = async (name: string) =>
-      (await t.db.series.findMany({ where: { project: { name } } })).map((s) => s.headMsgid);
+      (await t.prisma.series.findMany({ where: { project: { name } } })).map((s) => s.headMsgid);
     // Everything read from a project's mailbox belongs to it: the LTP patch too.
     expect(await heads("qemu")).toContain(msgid);
     expect(await heads("qemu-block")).toEqual([msgid]);
@@ -188,13 +191,13 @@ describe("live ingestion from IMAP", () => {
     await server.append("recreated", mail.slice(0, 50));
     workers = await start(projects);
     await waitForMessages(t.db, 50);
-    const before = await t.db.imapMailbox.findFirstOrThrow();
+    const before = await t.prisma.imapMailbox.findFirstOrThrow();
 
     await server.recreateMailbox("recreated");
     // Dovecot fails an APPEND racing with a session that still has the deleted mailbox
     // open, so the mail comes once the reader has moved to the new mailbox.
     await waitFor("the reader to open the new mailbox", async () => {
-      const row = await t.db.imapMailbox.findFirstOrThrow();
+      const row = await t.prisma.imapMailbox.findFirstOrThrow();
       return row.uidValidity !== before.uidValidity;
     });
     // The new mailbox holds the old messages again (a restore) and 40 new ones.
@@ -202,7 +205,7 @@ describe("live ingestion from IMAP", () => {
     const counts = await waitForMessages(t.db, 90);
     expect(counts).toMatchObject({ raws: 90, distinctRawMsgids: 90, messages: 90, failed: 0 });
     const after = await waitFor("the new UIDVALIDITY read to the end", async () => {
-      const row = await t.db.imapMailbox.findFirstOrThrow();
+      const row = await t.prisma.imapMailbox.findFirstOrThrow();
       return row.lastUid === 90n ? row : null;
     });
     expect(after.uidValidity).not.toBe(before.uidValidity);
@@ -228,7 +231,7 @@ describe("live ingestion from IMAP", () => {
 
     const counts = await waitForMessages(t.db, 30);
     expect(counts).toMatchObject({ raws: 30, messages: 29, failed: 1, pending: 0 });
-    const failed = await t.db.rawMessage.findFirstOrThrow({ where: { state: "failed" } });
+    const failed = await t.prisma.rawMessage.findFirstOrThrow({ where: { state: "failed" } });
     expect(failed.error).toBe("unparseable");
     expect(failed.errorDetail).toContain("the parser crashed on this message: parser died");
     expect(failed.data.length).toBeGreaterThan(0);
@@ -255,7 +258,7 @@ describe("flags", () => {
     workers = await start(projects);
     await waitForMessages(t.db, 6);
     await waitFor("the marked mailbox's position", async () =>
-      (await t.db.imapMailbox.findMany()).every((r) => r.lastUid === 3n),
+      (await t.prisma.imapMailbox.findMany()).every((r) => r.lastUid === 3n),
     );
     // Flags are set right after the batch is committed.
     await waitFor("the marked mailbox's flags", async () => (await seenFlags("marked")).every(Boolean));
@@ -325,10 +328,13 @@ describe("a worker killed with SIGKILL", () => {
       pending: 0,
       failed: 0,
     });
-    expect((await t.db.imapMailbox.findFirstOrThrow()).lastUid).toBe(1500n);
+    expect((await t.prisma.imapMailbox.findFirstOrThrow()).lastUid).toBe(1500n);
     // Consistent: what the killed workers left is what one rebuild from scratch gives.
     const live = await seriesSnapshot();
-    await rebuildProjectSeries(t.db, (await t.db.project.findUniqueOrThrow({ where: { name: "ltp" } })).id);
+    await rebuildProjectSeries(
+      t.db,
+      (await t.prisma.project.findUniqueOrThrow({ where: { name: "ltp" } })).id,
+    );
     expect(await seriesSnapshot()).toEqual(live);
   }, 600_000);
 });

@@ -8,6 +8,7 @@ import next from "next";
 
 import { exportDatabaseUrl, loadConfig } from "../lib/config/environment";
 import { loadProjects } from "../lib/config/projects-file";
+import { countRawMessages } from "../lib/db/ingest/count-raw-messages";
 import { openDatabase } from "../lib/db/open-database";
 import { userMessage } from "../lib/errors";
 import { importMessages } from "../lib/flows/ingest/import-messages";
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   // runs, so a first start killed half-way finishes the import on the next start
   // (importing is idempotent).
   const unfinished = path.join(config.dataDir, "sample-import.unfinished");
-  const emptyDatabase = (await open.db.rawMessage.count()) === 0;
+  const emptyDatabase = (await countRawMessages(open.db)) === 0;
   if (
     (emptyDatabase || fs.existsSync(unfinished)) &&
     fs.existsSync(SAMPLE.file) &&

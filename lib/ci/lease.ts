@@ -8,8 +8,3 @@ export const DEFAULT_LEASE_SECONDS = 120;
 export function leaseExpiry(now: Date, leaseSeconds: number): Date {
   return new Date(now.getTime() + leaseSeconds * 1000);
 }
-
-/** An expired lease may be taken over; at the very instant of expiry it still holds. */
-export function isLeaseExpired(expiresAt: Date | null, now: Date): boolean {
-  return expiresAt !== null && expiresAt.getTime() < now.getTime();
-}

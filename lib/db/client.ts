@@ -1,9 +1,39 @@
+/**
+ * lib/db is repositories only: each file loads facts, writes a plan or lists rows. How a
+ * repository reaches PostgreSQL:
+ *
+ * 1. Prisma's model API, `prisma(db).<model>.find/create/update/upsert/count/groupBy`, for
+ *    single-row reads and writes and the lists Prisma can say (filters, order, includes).
+ *    This is the default.
+ * 2. Hand-written SQL, `prisma(db).$queryRaw` as a tagged template, where the query needs
+ *    what Prisma cannot say well: aggregates and window functions, CTEs and lateral joins,
+ *    array operators, search, row and advisory locks, `ON CONFLICT` upserts with `RETURNING`.
+ *    Its row type is declared in the same file (an interface, or the type argument for a
+ *    few columns) and mapped to the returned type there. `$queryRawUnsafe` with `$n`
+ *    parameters only where the text is composed from shared fragments (the `*-sql.ts`
+ *    files); values are always parameters, never spliced into the text.
+ * 3. The pg pool, through `inSqlTransaction` (or a `SqlTransaction` handed in), for
+ *    multi-row bulk writes (ingestion, the maintainers' responsible store, upstream commits)
+ *    and for the series assembly's transaction, which reads and writes on one connection.
+ *
+ * Statements that must commit together run in `prisma(db).$transaction(async (tx) => …)`,
+ * with `tx` speaking 1 and 2.
+ */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
 import { PrismaClient } from "./generated/client";
 
-export type Db = PrismaClient;
+declare const handle: unique symbol;
+
+/**
+ * A connection to Patchwatch's database, opaque outside lib/db: code above lib/db hands it to
+ * repositories and cannot query with it. At run time it is the PrismaClient itself.
+ */
+export interface Db {
+  readonly [handle]: true;
+}
+
 export { Prisma } from "./generated/client";
 export type { MessageRole, TrailerOrigin } from "./generated/client";
 
@@ -25,14 +55,19 @@ export function createDb(databaseUrl: string, options: { maxConnections?: number
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
   pools.set(db, pool);
   return db;
 }
 
 export async function closeDb(db: Db): Promise<void> {
-  await db.$disconnect();
+  await prisma(db).$disconnect();
   await pools.get(db)?.end();
+}
+
+/** The Prisma client behind a handle: for lib/db's repositories only (eslint.config.mjs keeps it there). */
+export function prisma(db: Db): PrismaClient {
+  return db as unknown as PrismaClient;
 }
 
 /** The connection of a transaction inSqlTransaction opened: repositories take it to run inside the caller's transaction. */

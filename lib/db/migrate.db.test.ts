@@ -29,7 +29,7 @@ describe("migrations", () => {
   });
 
   it("create every table and column the Prisma schema declares", async () => {
-    const columns = await t.db.$queryRaw<{ table_name: string; column_name: string }[]>`
+    const columns = await t.prisma.$queryRaw<{ table_name: string; column_name: string }[]>`
       SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`;
     const have = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
     const declared = declaredColumns(
@@ -55,7 +55,7 @@ describe("state columns", () => {
       patch_merged_how_check: MERGE_METHODS,
       series_responsible_role_check: MAINTAINER_ROLES,
     };
-    const rows = await t.db.$queryRaw<{ name: string; definition: string }[]>`
+    const rows = await t.prisma.$queryRaw<{ name: string; definition: string }[]>`
       SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
        WHERE contype = 'c' AND conname = ANY(${Object.keys(owners)}::text[])`;
     const allowed = Object.fromEntries(
@@ -67,8 +67,8 @@ describe("state columns", () => {
   });
 
   it("refuse a word the code never writes", async () => {
-    const project = await t.db.project.create({ data: { name: "states" } });
-    const series = await t.db.series.create({
+    const project = await t.prisma.project.create({ data: { name: "states" } });
+    const series = await t.prisma.series.create({
       data: {
         projectId: project.id,
         headMsgid: "states@example.org",
@@ -84,22 +84,22 @@ describe("state columns", () => {
       },
     });
     const result = (state: string) =>
-      t.db
+      t.prisma
         .$executeRaw`INSERT INTO test_result (series_id, context, state) VALUES (${series.id}, 'build', ${state})`;
     await expect(result("passed")).rejects.toThrow(/test_result_state_check/);
     await expect(result("success")).resolves.toBe(1);
     const job = (state: string) =>
-      t.db.$executeRaw`INSERT INTO test_job (project_id, test_name, "commit", ref, state)
+      t.prisma.$executeRaw`INSERT INTO test_job (project_id, test_name, "commit", ref, state)
                        VALUES (${project.id}, 'build', 'abc', 'main', ${state})`;
     await expect(job("success")).rejects.toThrow(/test_job_state_check/);
     await expect(job("passed")).resolves.toBe(1);
     const apply = (status: string) =>
-      t.db
+      t.prisma
         .$executeRaw`INSERT INTO apply_result (series_id, status, commits) VALUES (${series.id}, ${status}, '{}')`;
     await expect(apply("merged")).rejects.toThrow(/apply_result_status_check/);
     await expect(apply("needs-rebase")).resolves.toBe(1);
     const mail = (state: string) =>
-      t.db.$executeRaw`INSERT INTO format_check_mail (project, sha256, msgid, size, data, state)
+      t.prisma.$executeRaw`INSERT INTO format_check_mail (project, sha256, msgid, size, data, state)
                        VALUES ('states', ${Buffer.from(state)}, 'm@example.org', 0, ${Buffer.alloc(0)}, ${state})`;
     await expect(mail("sent")).rejects.toThrow(/format_check_mail_state_check/);
     await expect(mail("rate-limited")).resolves.toBe(1);

@@ -24,11 +24,6 @@ async function tagRef(tag: string): Promise<string> {
   return ref;
 }
 
-export async function setMirrorTag(mirror: string, tag: string, commit: string): Promise<void> {
-  if (!isObjectId(commit)) throw new GitError("failed", `not an object id: ${JSON.stringify(commit)}`);
-  await runGitOk([`--git-dir=${mirror}`, "update-ref", "--no-deref", await tagRef(tag), commit]);
-}
-
 /** Pushes the mirror's tag to `remote` (a local repository path or a URL). */
 export async function pushTag(
   mirror: string,

@@ -5,7 +5,8 @@ import zlib from "node:zlib";
 
 import { parseProjectsFile, type ProjectConfig } from "../../lib/config/projects-file";
 import type { Db } from "../../lib/db/client";
-import { fixtures } from "../../lib/db/test-support/import-helpers";
+import { prismaForTests } from "../../lib/db/test-support/prisma-for-tests";
+import { fixtures } from "../../lib/flows/ingest/test-support/import-helpers";
 import type { DovecotServer } from "../../lib/imap/test-support/dovecot";
 import { openMessageSource } from "../../lib/mbox/open-source";
 
@@ -85,7 +86,7 @@ export interface IngestCounts {
 }
 
 export async function ingestCounts(db: Db): Promise<IngestCounts> {
-  const [row] = await db.$queryRaw<IngestCounts[]>`
+  const [row] = await prismaForTests(db).$queryRaw<IngestCounts[]>`
     SELECT (SELECT count(*)::int FROM raw_message) AS raws,
            (SELECT count(*)::int FROM raw_message WHERE state = 'pending') AS pending,
            (SELECT count(*)::int FROM raw_message WHERE state = 'failed') AS failed,
@@ -111,7 +112,7 @@ export function waitForQueueIdle(db: Db, timeoutMs?: number): Promise<true> {
   return waitFor(
     "the process queue to be idle",
     async () => {
-      const [row] = await db.$queryRaw<{ n: number }[]>`
+      const [row] = await prismaForTests(db).$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'process' AND state IN ('created', 'retry', 'active')`;
       return row?.n === 0;
     },

@@ -1,5 +1,5 @@
 import type { ApplyCandidate, ApplyStatus } from "../../apply/types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { latestApplyColumns, latestApplyLateral, toLatestApply } from "./latest-apply-sql";
 
 /**
@@ -13,7 +13,7 @@ export async function findApplyCandidates(
   projectIds: readonly number[],
   options: { activeSince?: Date | null } = {},
 ): Promise<ApplyCandidate[]> {
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await prisma(db).$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT s.id, p.name AS project, s.head_msgid, s.version, s.base_commit, s.based_on[1] AS based_on,
             pa.msgids, pa.largest, pa.total_bytes, ${latestApplyColumns("lr", "r")},
             t.head_msgid AS target_head, tr.status AS target_status, tr.head_commit AS target_head_commit

@@ -1,5 +1,5 @@
 import type { ApplyStatus, BasedOnTarget } from "../../apply/types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { basedOnTargetSql } from "./find-apply-candidates";
 import { latestApplyLateral } from "./latest-apply-sql";
 
@@ -12,7 +12,7 @@ export async function findBasedOnTarget(
   project: string,
   msgid: string,
 ): Promise<BasedOnTarget | null> {
-  const [row] = await db.$queryRawUnsafe<
+  const [row] = await prisma(db).$queryRawUnsafe<
     { head_msgid: string; status: string | null; head_commit: string | null }[]
   >(
     `SELECT t.head_msgid, tr.status, tr.head_commit

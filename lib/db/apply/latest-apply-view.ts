@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** The latest apply result of a series as the series page and the API show it. */
 export interface ApplyView {
@@ -43,7 +43,7 @@ const applyViewSelect = {
 } as const;
 
 export async function latestApplyView(db: Db, seriesId: bigint): Promise<ApplyView | null> {
-  return db.applyResult.findFirst({
+  return prisma(db).applyResult.findFirst({
     where: { seriesId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: applyViewSelect,
@@ -56,7 +56,7 @@ export async function latestApplyViewOf(
   project: string,
   headMsgid: string,
 ): Promise<ApplyView | null> {
-  return db.applyResult.findFirst({
+  return prisma(db).applyResult.findFirst({
     where: { series: { headMsgid, project: { name: project } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: applyViewSelect,

@@ -1,5 +1,5 @@
 import { inflateRaw } from "../ingest/store-raw";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface PatchMail {
   index: number;
@@ -21,7 +21,7 @@ export async function* seriesPatchMails(
 ): AsyncGenerator<PatchMail, void, undefined> {
   let after = -1;
   for (;;) {
-    const rows = await db.patch.findMany({
+    const rows = await prisma(db).patch.findMany({
       where: { seriesId, index: { gt: after } },
       orderBy: { index: "asc" },
       take: batchSize,

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Where a check is written: a series, or one patch of it. */
 export interface CheckTarget {
@@ -16,7 +16,7 @@ export async function findSeriesTarget(
   project: string,
   headMsgid: string,
 ): Promise<CheckTarget | null> {
-  const series = await db.series.findFirst({
+  const series = await prisma(db).series.findFirst({
     where: { project: { name: project }, headMsgid },
     select: { id: true },
   });
@@ -28,7 +28,7 @@ export async function findSeriesTarget(
  * to two projects' lists is a patch of a series in each. Oldest series first.
  */
 export async function findPatchTargets(db: Db, msgid: string): Promise<CheckTarget[]> {
-  const patches = await db.patch.findMany({
+  const patches = await prisma(db).patch.findMany({
     where: { message: { msgid } },
     orderBy: { id: "asc" },
     select: { id: true, seriesId: true, series: { select: { project: { select: { name: true } } } } },

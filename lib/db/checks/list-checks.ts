@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { type CheckRow, checkRowSelect, toCheckRow } from "./check-row";
 
 /** Reports read at most, newest first: a series with more shows its latest ones. */
@@ -18,7 +18,7 @@ export async function listChecks(
   db: Db,
   where: { seriesId: bigint } | { patchIds: bigint[] },
 ): Promise<ListedCheck[]> {
-  const rows = await db.testResult.findMany({
+  const rows = await prisma(db).testResult.findMany({
     where: "seriesId" in where ? { seriesId: where.seriesId } : { patchId: { in: where.patchIds } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_CHECKS_LISTED,

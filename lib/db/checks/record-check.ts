@@ -1,5 +1,5 @@
 import type { CheckState } from "../../checks/check-state";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { type CheckRow, checkRowSelect, toCheckRow } from "./check-row";
 import type { CheckTarget } from "./find-check-targets";
 
@@ -20,7 +20,7 @@ export async function recordCheck(
   report: CheckReport,
   source: string,
 ): Promise<CheckRow> {
-  const row = await db.testResult.create({
+  const row = await prisma(db).testResult.create({
     data: {
       seriesId: target.seriesId,
       patchId: target.patchId,

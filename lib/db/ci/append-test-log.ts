@@ -1,7 +1,7 @@
 import { leaseExpiry } from "../../ci/lease";
 import { LOG_CAP, LogCapper, type LogCapLimits } from "../../ci/log-cap";
 import { PatchwatchError } from "../../errors";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { lockLeasedJob, TX_OPTIONS } from "./leased-job";
 import type { AuthenticatedTester } from "./testers";
 
@@ -26,7 +26,7 @@ export async function appendTestLog(
 ): Promise<{ bytes: number; truncated: boolean }> {
   const limits = input.limits ?? LOG_CAP;
   // Refuse a stranger before reading a byte of what it sends.
-  await db.$transaction((tx) => lockLeasedJob(tx, input.jobId, input.tester), TX_OPTIONS);
+  await prisma(db).$transaction((tx) => lockLeasedJob(tx, input.jobId, input.tester), TX_OPTIONS);
   const part = new LogCapper(limits);
   if (input.body) {
     const reader = input.body.getReader();
@@ -41,7 +41,7 @@ export async function appendTestLog(
   }
   part.end();
   const now = input.now();
-  return db.$transaction(async (tx) => {
+  return prisma(db).$transaction(async (tx) => {
     await lockLeasedJob(tx, input.jobId, input.tester);
     await tx.$executeRaw`INSERT INTO test_log (job_id) VALUES (${input.jobId}) ON CONFLICT (job_id) DO NOTHING`;
     const [stored] = await tx.$queryRaw<{ text: string; bytes: bigint; truncated: boolean }[]>`

@@ -1,6 +1,6 @@
 import type { ClaimableTest } from "../../ci/claimable-tests";
 import { leaseExpiry } from "../../ci/lease";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { TX_OPTIONS } from "./leased-job";
 import type { AuthenticatedTester } from "./testers";
 
@@ -35,7 +35,7 @@ export async function claimTestJob(
   const expires = leaseExpiry(now, input.leaseSeconds);
   const projects = input.tests.map((t) => t.project);
   const tests = input.tests.map((t) => t.test);
-  const id = await db.$transaction(async (tx) => {
+  const id = await prisma(db).$transaction(async (tx) => {
     const claimed = await tx.$queryRaw<{ id: bigint }[]>`
       WITH wanted AS (
         SELECT p.id AS project_id, w.test
@@ -61,7 +61,7 @@ export async function claimTestJob(
     return jobId ?? null;
   }, TX_OPTIONS);
   if (id === null) return null;
-  const job = await db.testJob.findUniqueOrThrow({
+  const job = await prisma(db).testJob.findUniqueOrThrow({
     where: { id },
     select: {
       id: true,

@@ -1,5 +1,5 @@
 import type { TestConfig } from "../../config/projects-file";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export type TestSpec = Pick<TestConfig, "name" | "capabilities">;
 
@@ -15,7 +15,7 @@ export interface ApplyForTests {
 }
 
 export async function findApplyForTests(db: Db, applyResultId: bigint): Promise<ApplyForTests | null> {
-  const row = await db.applyResult.findUnique({
+  const row = await prisma(db).applyResult.findUnique({
     where: { id: applyResultId },
     select: {
       status: true,
@@ -49,7 +49,7 @@ export async function insertSeriesTestJobs(
     tests: readonly TestSpec[];
   },
 ): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return prisma(db).$transaction(async (tx) => {
     await tx.$executeRaw`
       DELETE FROM test_job
        WHERE series_id = ${input.seriesId} AND state = 'queued' AND attempts = 0 AND "commit" <> ${input.commit}`;
@@ -77,7 +77,7 @@ export async function enqueueHeadTests(
 ): Promise<number> {
   let added = 0;
   for (const test of input.tests) {
-    added += await db.$executeRaw`
+    added += await prisma(db).$executeRaw`
       INSERT INTO test_job (project_id, series_id, test_name, "commit", ref, capabilities)
       VALUES (${input.projectId}, NULL, ${test.name}, ${input.commit}, ${input.branch}, ${test.capabilities}::text[])
       ON CONFLICT (project_id, test_name, "commit") WHERE series_id IS NULL DO NOTHING`;

@@ -1,7 +1,7 @@
 import type { CheckState } from "../../checks/check-state";
 import { checkStateOfJob, type JobOutcome } from "../../checks/test-job-state";
 import { logHref } from "../../routes";
-import type { Db, Prisma } from "../client";
+import { type Db, type Prisma, prisma } from "../client";
 import { lockLeasedJob, TX_OPTIONS, type LeasedJob } from "./leased-job";
 import type { AuthenticatedTester } from "./testers";
 
@@ -25,7 +25,7 @@ export async function finishTestJob(
     now: Date;
   },
 ): Promise<{ state: JobOutcome }> {
-  return db.$transaction(async (tx) => {
+  return prisma(db).$transaction(async (tx) => {
     const job = await lockLeasedJob(tx, input.jobId, input.tester);
     const { state, summary } = input;
     await tx.testJob.update({

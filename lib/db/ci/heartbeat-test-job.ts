@@ -1,5 +1,5 @@
 import { leaseExpiry } from "../../ci/lease";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { lockLeasedJob, TX_OPTIONS } from "./leased-job";
 import type { AuthenticatedTester } from "./testers";
 
@@ -9,7 +9,7 @@ export async function heartbeatTestJob(
   input: { jobId: bigint; tester: AuthenticatedTester; now: Date; leaseSeconds: number },
 ): Promise<{ leaseExpiresAt: Date }> {
   const leaseExpiresAt = leaseExpiry(input.now, input.leaseSeconds);
-  await db.$transaction(async (tx) => {
+  await prisma(db).$transaction(async (tx) => {
     await lockLeasedJob(tx, input.jobId, input.tester);
     await tx.testJob.update({ where: { id: input.jobId }, data: { leaseExpiresAt, updatedAt: input.now } });
     await tx.tester.update({ where: { id: input.tester.id }, data: { lastSeenAt: input.now } });

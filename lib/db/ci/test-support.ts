@@ -1,13 +1,13 @@
 import type { ApplyRecord } from "../../apply/types";
 import { recordApplyResult } from "../apply/record-apply-result";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Test support: a series row and an `applied` result for it, as the applier would write them. */
 export async function seedAppliedSeries(
   db: Db,
   input: { projectId: number; headMsgid: string; headCommit: string; baseCommit: string; title?: string },
 ): Promise<{ seriesId: bigint; applyResultId: bigint }> {
-  const series = await db.series.create({
+  const series = await prisma(db).series.create({
     data: {
       projectId: input.projectId,
       headMsgid: input.headMsgid,

@@ -1,6 +1,6 @@
 import { bearerToken, generateTesterToken, hashTesterToken, isTesterTokenShape } from "../../ci/token";
 import { PatchwatchError } from "../../errors";
-import { Prisma, type Db } from "../client";
+import { type Db, Prisma, prisma } from "../client";
 
 /** A tester as its token proves it: who, and the projects it may work for (empty: all). */
 export interface AuthenticatedTester {
@@ -35,7 +35,10 @@ export async function createTester(
     );
   const token = generateTesterToken();
   const data = { tokenHash: hashTesterToken(token), projects: [...new Set(input.projects)] };
-  const existing = await db.tester.findUnique({ where: { name: input.name }, select: { revokedAt: true } });
+  const existing = await prisma(db).tester.findUnique({
+    where: { name: input.name },
+    select: { revokedAt: true },
+  });
   if (existing && !existing.revokedAt)
     throw new PatchwatchError(
       "conflict",
@@ -43,11 +46,11 @@ export async function createTester(
     );
   try {
     if (existing)
-      await db.tester.update({
+      await prisma(db).tester.update({
         where: { name: input.name },
         data: { ...data, revokedAt: null, createdAt: new Date(), lastSeenAt: null },
       });
-    else await db.tester.create({ data: { name: input.name, ...data } });
+    else await prisma(db).tester.create({ data: { name: input.name, ...data } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
       throw new PatchwatchError("conflict", `tester ${input.name} exists`);
@@ -58,12 +61,12 @@ export async function createTester(
 
 /** Revokes a tester's token at once: its next call gets a 401, its running jobs go back to the queue when their leases end. */
 export async function revokeTester(db: Db, name: string, now: Date = new Date()): Promise<void> {
-  const { count } = await db.tester.updateMany({
+  const { count } = await prisma(db).tester.updateMany({
     where: { name, revokedAt: null },
     data: { revokedAt: now },
   });
   if (count === 0) {
-    const known = await db.tester.findUnique({ where: { name }, select: { id: true } });
+    const known = await prisma(db).tester.findUnique({ where: { name }, select: { id: true } });
     throw new PatchwatchError(
       "not-found",
       known ? `tester ${name} is already revoked` : `no tester named ${name}`,
@@ -72,7 +75,7 @@ export async function revokeTester(db: Db, name: string, now: Date = new Date())
 }
 
 export async function listTesters(db: Db): Promise<TesterRow[]> {
-  return db.tester.findMany({
+  return prisma(db).tester.findMany({
     orderBy: { name: "asc" },
     select: { name: true, projects: true, createdAt: true, revokedAt: true, lastSeenAt: true },
   });
@@ -88,7 +91,7 @@ export async function authenticateTester(db: Db, authorization: string | null): 
   if (!token)
     throw new PatchwatchError("unauthorized", "a tester token is required: Authorization: Bearer <token>");
   const row = isTesterTokenShape(token)
-    ? await db.tester.findUnique({
+    ? await prisma(db).tester.findUnique({
         where: { tokenHash: hashTesterToken(token) },
         select: { id: true, name: true, projects: true, revokedAt: true },
       })

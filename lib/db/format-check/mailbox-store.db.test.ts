@@ -33,13 +33,13 @@ describe("the format-check mailbox's storage", () => {
     );
     expect(await store.begin(7n)).toEqual({ lastUid: 4, reset: false });
 
-    const rows = await t.db.formatCheckMail.findMany({ orderBy: { id: "asc" } });
+    const rows = await t.prisma.formatCheckMail.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => r.msgid)).toEqual(
       [1, 2, 3, 4].map((n) => `20260203125029.15413-${n}-mdoucha@suse.cz`),
     );
     expect(zlib.gunzipSync(rows[0]!.data).equals(raws[0]!)).toBe(true);
     expect(rows.every((r) => r.state === "received" && r.project === "ltp")).toBe(true);
-    expect(await t.db.rawMessage.count()).toBe(0);
+    expect(await t.prisma.rawMessage.count()).toBe(0);
     expect((await receivedFormatCheckMails(t.db, "ltp")).map((r) => r.raw.length)).toEqual(
       raws.map((r) => r.length),
     );
@@ -50,7 +50,7 @@ describe("the format-check mailbox's storage", () => {
   });
 
   it("counts the series answered to a sender in the last hour, once per series", async () => {
-    const rows = await t.db.formatCheckMail.findMany({ orderBy: { id: "asc" } });
+    const rows = await t.prisma.formatCheckMail.findMany({ orderBy: { id: "asc" } });
     const now = new Date();
     await recordFormatCheck(
       t.db,

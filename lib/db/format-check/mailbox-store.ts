@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 
 import type { MailboxStore } from "../../imap/types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { imapMailboxStore } from "../imap/mailbox-store";
 import { peekMessageId } from "../ingest/store-raw";
 
@@ -27,7 +27,7 @@ export async function storeFormatCheckMails(
   items: { raw: Buffer; source: string; receivedAt?: Date }[],
 ): Promise<number> {
   if (items.length === 0) return 0;
-  const { count } = await db.formatCheckMail.createMany({
+  const { count } = await prisma(db).formatCheckMail.createMany({
     data: items.map((item) => ({
       project,
       sha256: crypto.createHash("sha256").update(item.raw).digest(),

@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 
 import type { FormatCheckOutcome } from "../../format-check/mail-state";
-import type { Db, Prisma } from "../client";
+import { type Db, type Prisma, prisma } from "../client";
 
 /** Mails of a project's format-check mailbox not answered yet, oldest first (at most `limit`). */
 export async function receivedFormatCheckMails(
@@ -9,7 +9,7 @@ export async function receivedFormatCheckMails(
   project: string,
   limit = 2000,
 ): Promise<{ id: bigint; raw: Buffer; receivedAt: Date }[]> {
-  const rows = await db.formatCheckMail.findMany({
+  const rows = await prisma(db).formatCheckMail.findMany({
     where: { project, state: "received" },
     orderBy: { id: "asc" },
     take: limit,
@@ -33,7 +33,7 @@ export async function recordFormatCheck(
   },
 ): Promise<void> {
   if (ids.length === 0) return;
-  await db.formatCheckMail.updateMany({
+  await prisma(db).formatCheckMail.updateMany({
     where: { id: { in: ids } },
     data: {
       state: outcome.state,
@@ -53,7 +53,7 @@ export async function recordFormatCheck(
  * counts again when it sends.
  */
 export async function repliesToSenderSince(db: Db, sender: string, since: Date): Promise<number> {
-  const rows = await db.formatCheckMail.findMany({
+  const rows = await prisma(db).formatCheckMail.findMany({
     where: { sender, state: "answered", checkedAt: { gte: since } },
     distinct: ["seriesKey"],
     select: { seriesKey: true },

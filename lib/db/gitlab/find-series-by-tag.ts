@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface TaggedSeries {
   seriesId: bigint;
@@ -16,7 +16,7 @@ export async function findSeriesByTag(
   publishProject: string,
   tag: string,
 ): Promise<TaggedSeries | null> {
-  const row = await db.applyResult.findFirst({
+  const row = await prisma(db).applyResult.findFirst({
     where: { tag, publishProject },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { seriesId: true, series: { select: { project: { select: { name: true } } } } },

@@ -1,5 +1,5 @@
 import { FINISHED_PIPELINE_STATUSES } from "../../gitlab/pipeline-status";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface TagToPoll {
   seriesId: bigint;
@@ -20,7 +20,9 @@ export const POLL_BATCH = 100;
  */
 export async function findTagsToPoll(db: Db, publishProject: string, now: Date): Promise<TagToPoll[]> {
   const since = new Date(now.getTime() - POLL_WINDOW_DAYS * 24 * 3600 * 1000);
-  const rows = await db.$queryRaw<{ series_id: bigint; tag: string; pipelines: [string, string][] | null }[]>`
+  const rows = await prisma(db).$queryRaw<
+    { series_id: bigint; tag: string; pipelines: [string, string][] | null }[]
+  >`
     SELECT ar.series_id, ar.tag,
            (SELECT json_agg(json_build_array(gp.pipeline_id::text, gp.status)) FROM gitlab_pipeline gp
              WHERE gp.series_id = ar.series_id AND gp.ref = ar.tag) AS pipelines

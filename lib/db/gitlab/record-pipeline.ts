@@ -1,6 +1,6 @@
 import type { CheckState } from "../../checks/check-state";
 import type { PipelineReport } from "../../gitlab/pipeline-report";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** The context GitLab's pipelines report under, and their source. */
 export const GITLAB_CONTEXT = "gitlab";
@@ -24,7 +24,7 @@ export async function recordPipeline(
   input: { projectId: number; seriesId: bigint; report: PipelineReport; check: PipelineCheck },
 ): Promise<{ changed: boolean }> {
   const { projectId, seriesId, report, check } = input;
-  return db.$transaction(async (tx) => {
+  return prisma(db).$transaction(async (tx) => {
     const changed = await tx.$queryRaw<{ id: bigint }[]>`
       INSERT INTO gitlab_pipeline (project_id, series_id, pipeline_id, ref, sha, status, web_url)
       VALUES (${projectId}, ${seriesId}, ${BigInt(report.pipelineId)}, ${report.ref}, ${report.sha},

@@ -1,5 +1,5 @@
 import type { MailboxStore } from "../../imap/types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { storeRawMessages } from "../ingest/store-raw";
 
 /** Commits a batch of fetched messages; `source` says where each came from. */
@@ -24,13 +24,16 @@ export function imapMailboxStore(
   const where = { sourceKey: source.key };
   return {
     async begin(uidValidity) {
-      const row = await db.imapMailbox.upsert({
+      const row = await prisma(db).imapMailbox.upsert({
         where,
         create: { sourceKey: source.key, project: source.project, mailbox: source.mailbox, uidValidity },
         update: {},
       });
       if (row.uidValidity === uidValidity) return { lastUid: Number(row.lastUid), reset: false };
-      await db.imapMailbox.update({ where, data: { uidValidity, lastUid: 0n, updatedAt: new Date() } });
+      await prisma(db).imapMailbox.update({
+        where,
+        data: { uidValidity, lastUid: 0n, updatedAt: new Date() },
+      });
       return { lastUid: 0, reset: row.uidValidity !== null };
     },
 
@@ -43,7 +46,7 @@ export function imapMailboxStore(
           })),
         );
       const now = new Date();
-      await db.imapMailbox.updateMany({
+      await prisma(db).imapMailbox.updateMany({
         // A position of another UIDVALIDITY (the mailbox was recreated meanwhile) stays.
         where: { ...where, uidValidity, lastUid: { lt: lastUid } },
         data: {
@@ -68,7 +71,7 @@ export function imapMailboxStore(
         updatedAt: now,
       };
       // The first connection may fail before begin() made the row.
-      await db.imapMailbox.upsert({
+      await prisma(db).imapMailbox.upsert({
         where,
         create: { sourceKey: source.key, project: source.project, mailbox: source.mailbox, ...data },
         update: data,

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Messages written by one import from which its tables get fresh planner statistics. */
 export const ANALYZE_AFTER_MESSAGES = 5000;
@@ -11,7 +11,7 @@ export const ANALYZE_AFTER_MESSAGES = 5000;
  * ANALYZE reads a sample, not the table.
  */
 export async function analyzeAfterBulkImport(db: Db): Promise<void> {
-  await db.$executeRawUnsafe(
+  await prisma(db).$executeRawUnsafe(
     `ANALYZE raw_message, message, project_message, person_email, series, patch, trailer, revision_link`,
   );
 }

@@ -24,7 +24,7 @@ describe("linkPeople", () => {
     ]);
     expect(people.get("andrea.cervesato@suse.de")).toBe(people.get("andrea.cervesato@suse.com"));
     expect(people.get("pvorel@suse.cz")).not.toBe(people.get("andrea.cervesato@suse.de"));
-    expect(await t.db.person.count()).toBe(2);
+    expect(await t.prisma.person.count()).toBe(2);
   });
 
   it("joins a new address to the person who already has its full name", async () => {
@@ -40,7 +40,9 @@ describe("linkPeople", () => {
       { name: "", email: "nobody@example.org" },
     ]);
     expect(people.get("root@host-a.example")).not.toBe(people.get("root@host-b.example"));
-    const person = await t.db.person.findUniqueOrThrow({ where: { id: people.get("nobody@example.org")! } });
+    const person = await t.prisma.person.findUniqueOrThrow({
+      where: { id: people.get("nobody@example.org")! },
+    });
     expect(person.name).toBe("nobody@example.org");
     // The same address under another name later: still the same person.
     const again = await link([{ name: "Root Account", email: "root@host-a.example" }]);

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { inflateRaw } from "./store-raw";
 
 export interface PendingRaw {
@@ -9,7 +9,7 @@ export interface PendingRaw {
 
 /** Raw messages still waiting for parsing, oldest first, a page at a time (keyset on id). */
 export async function nextPendingRaws(db: Db, afterId: bigint, limit: number): Promise<PendingRaw[]> {
-  const rows = await db.rawMessage.findMany({
+  const rows = await prisma(db).rawMessage.findMany({
     where: { state: "pending", id: { gt: afterId } },
     orderBy: { id: "asc" },
     take: limit,
@@ -24,7 +24,7 @@ export async function nextPendingRaws(db: Db, afterId: bigint, limit: number): P
  * rows stay and are rebuilt in place, keeping their ids.
  */
 export async function resetDerived(db: Db): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return prisma(db).$transaction(async (tx) => {
     await tx.message.deleteMany({});
     const { count } = await tx.rawMessage.updateMany({
       data: { state: "pending", error: null, errorDetail: null, processedAt: null },

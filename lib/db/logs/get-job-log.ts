@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** A test job with its log, for the log page and the raw download. */
 export interface JobLog {
@@ -28,7 +28,7 @@ export function parseJobId(text: string): bigint | null {
 }
 
 export async function getJobLog(db: Db, id: bigint): Promise<JobLog | null> {
-  const job = await db.testJob.findUnique({
+  const job = await prisma(db).testJob.findUnique({
     where: { id },
     select: {
       id: true,

@@ -1,5 +1,5 @@
 import type { LostFacts, ReplySignal } from "../../series/lost";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { APPLIED_RE, COMMENTS_RE, WITHDRAWS_RE, replySignalsSql } from "./reply-signals-sql";
 
 /** A current series with the facts lost detection reads. */
@@ -124,7 +124,7 @@ export async function lostCandidates(
   limit: number,
   which: "all" | "orphaned" = "all",
 ): Promise<LostCandidate[]> {
-  const rows = await db.$queryRawUnsafe<CandidateSql[]>(
+  const rows = await prisma(db).$queryRawUnsafe<CandidateSql[]>(
     candidatesSql(which === "orphaned" ? ORPHANED_WHERE : ""),
     ...candidateValues(projectId, postedBefore, after, limit),
   );

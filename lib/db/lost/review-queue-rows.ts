@@ -1,5 +1,5 @@
 import type { ReplySignal } from "../../series/lost";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { sqlTimestamp, type CandidatePosition } from "./lost-candidates";
 import { APPLIED_RE, COMMENTS_RE, WITHDRAWS_RE, replySignalsSql } from "./reply-signals-sql";
 
@@ -60,7 +60,7 @@ export async function reviewQueueRows(
     limit: number;
   },
 ): Promise<ReviewQueueRow[]> {
-  const rows = await db.$queryRawUnsafe<QueueSql[]>(
+  const rows = await prisma(db).$queryRawUnsafe<QueueSql[]>(
     `SELECT s.id, p.name AS project, s.head_msgid, s.title, s.author_name, s.author_email, s.version, s.total,
             s.date, s.reviewed, r.role, r.sections, r.status,
             (p.settings->>'lostAfterDays')::int AS lost_after_days,

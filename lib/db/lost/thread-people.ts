@@ -1,5 +1,5 @@
 import type { ResponsibleEntry } from "../../maintainers/who-to-ping";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Who is responsible for, and who took part in, each of a few series (the rows a page shows). */
 export interface SeriesPeopleFacts {
@@ -34,12 +34,12 @@ export async function loadSeriesPeople(
   if (series.length === 0) return out;
   const ids = series.map((s) => s.id.toString());
   const [responsible, reviewers, earlier] = await Promise.all([
-    db.$queryRawUnsafe<ResponsibleSql[]>(
+    prisma(db).$queryRawUnsafe<ResponsibleSql[]>(
       `SELECT series_id, email, name, role, sections, status, rank FROM series_responsible
         WHERE series_id = ANY($1::bigint[]) ORDER BY series_id, rank, email`,
       ids,
     ),
-    db.$queryRawUnsafe<ReviewerSql[]>(
+    prisma(db).$queryRawUnsafe<ReviewerSql[]>(
       `SELECT pa.series_id, lower(t.email) AS email, max(t.name) AS name
          FROM patch pa JOIN trailer t ON t.patch_id = pa.id JOIN series s ON s.id = pa.series_id
         WHERE pa.series_id = ANY($1::bigint[]) AND t.key IN ('reviewed-by', 'acked-by')
@@ -48,7 +48,7 @@ export async function loadSeriesPeople(
         ORDER BY pa.series_id, min(t.id)`,
       ids,
     ),
-    db.$queryRawUnsafe<ReviewerSql[]>(
+    prisma(db).$queryRawUnsafe<ReviewerSql[]>(
       `SELECT cur.id AS series_id, lower(t.email) AS email, max(t.name) AS name
          FROM series cur
          JOIN series o ON o.project_id = cur.project_id AND o.head_msgid = ANY(cur.revisions)
@@ -90,7 +90,7 @@ export interface LostProject {
 }
 
 export async function findLostProject(db: Db, name: string): Promise<LostProject | null> {
-  const row = await db.project.findUnique({
+  const row = await prisma(db).project.findUnique({
     where: { name },
     select: { id: true, name: true, settings: true },
   });

@@ -1,6 +1,6 @@
 import type { ResponsibleEntry } from "../../maintainers/responsible";
 import { bulkInsert } from "../bulk-insert";
-import { inSqlTransaction, type Db } from "../client";
+import { type Db, inSqlTransaction, prisma } from "../client";
 
 /** What series_responsible is computed from, per series. */
 export interface SeriesTouched {
@@ -29,7 +29,7 @@ export async function findSeriesToCompute(
   afterId: bigint,
   limit: number,
 ): Promise<bigint[]> {
-  const rows = await db.$queryRawUnsafe<{ id: bigint }[]>(
+  const rows = await prisma(db).$queryRawUnsafe<{ id: bigint }[]>(
     `SELECT id FROM series
       WHERE project_id = ANY($1::int[]) AND id > $3::bigint
         AND (responsible_blob IS NULL
@@ -47,7 +47,7 @@ export async function findSeriesToCompute(
 /** The touched files and diffs of some series, in one query. */
 export async function loadSeriesTouched(db: Db, ids: readonly bigint[]): Promise<SeriesTouched[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<
+  const rows = await prisma(db).$queryRawUnsafe<
     { id: bigint; updated_at: string; files: string[] | null; patch: string | null }[]
   >(
     `SELECT s.id, s.updated_at::text AS updated_at,
@@ -106,14 +106,14 @@ export async function recordMaintainersState(
   ownerId: number,
   state: { blob: string } | { error: string },
 ): Promise<{ blobChanged: boolean }> {
-  const before = await db.gitMirror.findUnique({
+  const before = await prisma(db).gitMirror.findUnique({
     where: { projectId: ownerId },
     select: { maintainersBlob: true },
   });
   if (!before) return { blobChanged: false };
   const blob = "blob" in state ? state.blob : null;
   const error = "error" in state ? state.error.slice(0, 1000) : null;
-  await db.$executeRawUnsafe(
+  await prisma(db).$executeRawUnsafe(
     "UPDATE git_mirror SET maintainers_blob = $2, maintainers_error = $3 WHERE project_id = $1",
     ownerId,
     blob,

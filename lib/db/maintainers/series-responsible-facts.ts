@@ -1,6 +1,6 @@
 import type { ResponsibleEntry } from "../../maintainers/responsible";
 import type { SeriesResponsibleFacts } from "../../maintainers/series-people";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 interface Row {
   responsible_blob: string | null;
@@ -89,7 +89,7 @@ export async function getSeriesResponsibleFacts(
   db: Db,
   seriesId: bigint,
 ): Promise<SeriesResponsibleFacts | null> {
-  const rows = await db.$queryRawUnsafe<Row[]>(byId, seriesId);
+  const rows = await prisma(db).$queryRawUnsafe<Row[]>(byId, seriesId);
   return toFacts(rows[0]);
 }
 
@@ -99,6 +99,6 @@ export async function getSeriesResponsibleFactsByHead(
   project: string,
   headMsgid: string,
 ): Promise<SeriesResponsibleFacts | null> {
-  const rows = await db.$queryRawUnsafe<Row[]>(byHead, project, headMsgid);
+  const rows = await prisma(db).$queryRawUnsafe<Row[]>(byHead, project, headMsgid);
   return toFacts(rows[0]);
 }

@@ -6,7 +6,7 @@ import type {
   SeriesMergeState,
   SeriesPatchState,
 } from "../../series/merge-match";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /**
  * Merged detection's rows: the patches not yet matched and the indexed upstream commits
@@ -58,7 +58,7 @@ export async function loadMergeCandidates(db: Db, scope: MergeScope): Promise<Me
     scope.commitShas ?? null,
     scope.seriesUpdatedSince ?? null,
   ] as const;
-  const patchRows = await db.$queryRawUnsafe<
+  const patchRows = await prisma(db).$queryRawUnsafe<
     {
       id: bigint;
       series_id: bigint;
@@ -70,7 +70,7 @@ export async function loadMergeCandidates(db: Db, scope: MergeScope): Promise<Me
       date: Date | null;
     }[]
   >(`${candidatePairsSql()} SELECT p.* FROM p WHERE p.id IN (SELECT patch FROM pairs)`, ...params);
-  const commitRows = await db.$queryRawUnsafe<
+  const commitRows = await prisma(db).$queryRawUnsafe<
     {
       sha: string;
       patch_id: string | null;
@@ -108,7 +108,7 @@ export async function loadMergeCandidates(db: Db, scope: MergeScope): Promise<Me
 export async function recordPatchMatches(db: Db, found: Map<string, PatchMatch>): Promise<void> {
   if (found.size === 0) return;
   const entries = [...found.entries()];
-  await db.$executeRawUnsafe(
+  await prisma(db).$executeRawUnsafe(
     `UPDATE patch SET merged_commit = u.sha, merged_at = u.at, merged_how = u.how
        FROM unnest($1::bigint[], $2::text[], $3::timestamp[], $4::text[]) AS u(id, sha, at, how)
       WHERE patch.id = u.id`,
@@ -126,7 +126,7 @@ export async function loadSeriesPatchStates(
 ): Promise<Map<string, SeriesPatchState[]>> {
   const bySeries = new Map<string, SeriesPatchState[]>();
   if (seriesIds.length === 0) return bySeries;
-  const rows = await db.$queryRawUnsafe<
+  const rows = await prisma(db).$queryRawUnsafe<
     {
       series_id: bigint;
       index: number;
@@ -164,7 +164,7 @@ export async function writeSeriesMergeStates(
   states: readonly { seriesId: bigint; state: SeriesMergeState }[],
 ): Promise<void> {
   if (states.length === 0) return;
-  await db.$executeRawUnsafe(
+  await prisma(db).$executeRawUnsafe(
     `UPDATE series SET merged_at = coalesce(u.at, series.merged_at, now()), merged_commits = string_to_array(u.commits, ' '),
             merge_note = u.note
        FROM unnest($1::bigint[], $2::timestamp[], $3::text[], $4::text[]) AS u(id, at, commits, note)

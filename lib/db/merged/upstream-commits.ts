@@ -1,6 +1,6 @@
 import type { UpstreamLogCommit } from "../../git/upstream-log";
 import { bulkInsert } from "../bulk-insert";
-import { inSqlTransaction, type Db } from "../client";
+import { type Db, inSqlTransaction, prisma } from "../client";
 
 /** An upstream commit as merged detection stores it (upstream_commit): the Message-IDs its trailers name instead of its body. */
 export type UpstreamCommitRow = Omit<UpstreamLogCommit, "body"> & { msgids: string[] };
@@ -43,7 +43,7 @@ export interface MergeScanState {
 }
 
 export async function mergeScanState(db: Db, projectId: number): Promise<MergeScanState> {
-  const [row] = await db.$queryRawUnsafe<{ head: string | null; at: string | null }[]>(
+  const [row] = await prisma(db).$queryRawUnsafe<{ head: string | null; at: string | null }[]>(
     `SELECT merge_scanned_head AS head, merge_scanned_at::text AS at FROM git_mirror WHERE project_id = $1`,
     projectId,
   );
@@ -59,7 +59,7 @@ export async function recordMergeScan(
   projectId: number,
   scan: { head: string; at: string; url: string; branch: string },
 ): Promise<void> {
-  await db.$executeRawUnsafe(
+  await prisma(db).$executeRawUnsafe(
     `INSERT INTO git_mirror (project_id, url, branch, merge_scanned_head, merge_scanned_at)
      VALUES ($1, $2, $3, $4, $5::timestamp)
      ON CONFLICT (project_id) DO UPDATE SET merge_scanned_head = $4, merge_scanned_at = $5::timestamp`,
@@ -73,7 +73,7 @@ export async function recordMergeScan(
 
 /** The database's clock: series.updated_at is written by it, so scans are timed by it too. */
 export async function databaseNow(db: Db): Promise<string> {
-  const [row] = await db.$queryRawUnsafe<{ now: string }[]>(
+  const [row] = await prisma(db).$queryRawUnsafe<{ now: string }[]>(
     "SELECT (now() AT TIME ZONE 'UTC')::timestamp(3)::text AS now",
   );
   return row!.now;
@@ -81,7 +81,7 @@ export async function databaseNow(db: Db): Promise<string> {
 
 /** When the oldest series not yet merged was posted: where a first scan of the branch starts. */
 export async function oldestUnmergedSeries(db: Db, projectIds: readonly number[]): Promise<Date | null> {
-  const [row] = await db.$queryRawUnsafe<{ oldest: Date | null }[]>(
+  const [row] = await prisma(db).$queryRawUnsafe<{ oldest: Date | null }[]>(
     `SELECT min(date) AS oldest FROM series WHERE project_id = ANY($1::int[]) AND merged_at IS NULL`,
     projectIds,
   );

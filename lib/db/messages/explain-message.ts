@@ -1,8 +1,8 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Everything Patchwatch decided about a message, in sentences (`patchwatch why`). */
 export async function explainMessage(db: Db, msgid: string): Promise<string[] | null> {
-  const raws = await db.rawMessage.findMany({
+  const raws = await prisma(db).rawMessage.findMany({
     where: { msgid },
     orderBy: { id: "asc" },
     select: {
@@ -15,7 +15,7 @@ export async function explainMessage(db: Db, msgid: string): Promise<string[] | 
       receivedAt: true,
     },
   });
-  const message = await db.message.findUnique({
+  const message = await prisma(db).message.findUnique({
     where: { msgid },
     select: {
       subject: true,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { MAX_HEADER_FIELDS } from "../../mail/limits";
-import { fixtures, importFiles, patchewProjects } from "../test-support/import-helpers";
+import { fixtures, importFiles, patchewProjects } from "../../flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { getMessageDiff } from "./get-message-diff";
 import { getMessagePage } from "./get-message-page";

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import type { MessageKind, MessageRole, RawState } from "../generated/client";
 
 /** What the message page shows: the mail, what each project made of it, and its neighbours. */
@@ -75,12 +75,12 @@ const trailers = (value: unknown): { kind: string; line: string }[] =>
 
 export async function getMessagePage(db: Db, msgid: string): Promise<MessagePage | null> {
   const [raws, m] = await Promise.all([
-    db.rawMessage.findMany({
+    prisma(db).rawMessage.findMany({
       where: { msgid },
       orderBy: { id: "asc" },
       select: { id: true, state: true, error: true, errorDetail: true, size: true, receivedAt: true },
     }),
-    db.message.findUnique({
+    prisma(db).message.findUnique({
       where: { msgid },
       select: {
         subject: true,
@@ -119,8 +119,10 @@ export async function getMessagePage(db: Db, msgid: string): Promise<MessagePage
   if (raws.length === 0 && !m) return null;
   const [parent, children] = m
     ? await Promise.all([
-        m.inReplyTo ? db.message.findUnique({ where: { msgid: m.inReplyTo }, select: refFields }) : null,
-        db.message.findMany({
+        m.inReplyTo
+          ? prisma(db).message.findUnique({ where: { msgid: m.inReplyTo }, select: refFields })
+          : null,
+        prisma(db).message.findMany({
           where: { inReplyTo: msgid },
           select: refFields,
           orderBy: [{ date: "asc" }, { msgid: "asc" }],

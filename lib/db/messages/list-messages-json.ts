@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface MessageJson {
   msgid: string;
@@ -18,7 +18,7 @@ export interface MessageJson {
  * their error, under the project they were imported into.
  */
 export async function listMessagesJson(db: Db, projectName: string): Promise<MessageJson[]> {
-  const rows = await db.projectMessage.findMany({
+  const rows = await prisma(db).projectMessage.findMany({
     where: { project: { name: projectName } },
     orderBy: { messageId: "asc" },
     select: {
@@ -48,7 +48,7 @@ export async function listMessagesJson(db: Db, projectName: string): Promise<Mes
     error: null,
     warnings: m.warnings,
   }));
-  const failed = await db.rawMessage.findMany({
+  const failed = await prisma(db).rawMessage.findMany({
     where: { importedInto: projectName, state: { in: ["failed", "duplicate", "pending"] } },
     orderBy: { id: "asc" },
     select: { msgid: true, state: true, error: true, errorDetail: true },

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface DigestSubscriber {
   email: string;
@@ -14,7 +14,7 @@ export const tokenHash = (token: string) => crypto.createHash("sha256").update(t
 
 /** Opt in (or change the projects of an existing subscription; empty = every project); `email` lower-cased. */
 export async function subscribeDigest(db: Db, email: string, projects: string[]): Promise<DigestSubscriber> {
-  const row = await db.digestSubscription.upsert({
+  const row = await prisma(db).digestSubscription.upsert({
     where: { email },
     create: { email, projects },
     update: { projects },
@@ -25,13 +25,13 @@ export async function subscribeDigest(db: Db, email: string, projects: string[])
 /** Opt out by address (lower-cased) or by the token of the latest digest; false when nothing matched. */
 export async function unsubscribeDigest(db: Db, by: { email: string } | { token: string }): Promise<boolean> {
   const where = "email" in by ? { email: by.email } : { tokenHash: tokenHash(by.token) };
-  const { count } = await db.digestSubscription.deleteMany({ where });
+  const { count } = await prisma(db).digestSubscription.deleteMany({ where });
   return count > 0;
 }
 
 /** Subscribers whose last digest is a week old or more (or who never had one). */
 export async function dueDigestSubscribers(db: Db, now: Date): Promise<DigestSubscriber[]> {
-  const rows = await db.digestSubscription.findMany({
+  const rows = await prisma(db).digestSubscription.findMany({
     where: { OR: [{ lastSentAt: null }, { lastSentAt: { lte: new Date(now.getTime() - WEEK_MS) } }] },
     orderBy: { email: "asc" },
   });
@@ -46,7 +46,7 @@ export const newUnsubscribeToken = () => crypto.randomBytes(18).toString("base64
  * when this week's digest already existed: its token stays).
  */
 export async function markDigestSent(db: Db, email: string, now: Date, token: string | null): Promise<void> {
-  await db.digestSubscription.update({
+  await prisma(db).digestSubscription.update({
     where: { email },
     data: token === null ? { lastSentAt: now } : { lastSentAt: now, tokenHash: tokenHash(token) },
   });

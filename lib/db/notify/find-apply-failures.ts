@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** A series' latest apply result, when it is `failed` (what lib/notify's ApplyFailure reads). */
 export interface ApplyFailureRow {
@@ -26,7 +26,7 @@ export async function findApplyFailures(
   since: Date,
 ): Promise<ApplyFailureRow[]> {
   if (projectIds.length === 0) return [];
-  const rows = await db.$queryRaw<
+  const rows = await prisma(db).$queryRaw<
     {
       series_id: bigint;
       head_msgid: string;

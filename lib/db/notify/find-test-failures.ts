@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface TestFailureRow {
   seriesId: bigint;
@@ -24,7 +24,7 @@ export async function findTestFailures(
   since: Date,
 ): Promise<TestFailureRow[]> {
   if (tests.length === 0) return [];
-  const rows = await db.$queryRaw<
+  const rows = await prisma(db).$queryRaw<
     {
       series_id: bigint;
       head_msgid: string;

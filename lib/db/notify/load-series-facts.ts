@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** A series as a reply to it needs it (what lib/notify's SeriesFacts reads). */
 export interface SeriesReplyFacts {
@@ -24,7 +24,7 @@ function emails(value: unknown): string[] {
 
 /** What a reply needs of a series: its author, its head message's threading and recipients, its patches. */
 export async function loadSeriesFacts(db: Db, seriesId: bigint): Promise<SeriesReplyFacts | null> {
-  const series = await db.series.findUnique({
+  const series = await prisma(db).series.findUnique({
     where: { id: seriesId },
     select: {
       id: true,
@@ -43,7 +43,7 @@ export async function loadSeriesFacts(db: Db, seriesId: bigint): Promise<SeriesR
     },
   });
   if (!series) return null;
-  const head = await db.message.findUnique({
+  const head = await prisma(db).message.findUnique({
     where: { msgid: series.headMsgid },
     select: { subject: true, references: true, to: true, cc: true },
   });

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** A stored message the robot's mail would answer, and what says whether a program sent it. */
 export interface ReplyTargetFacts {
@@ -17,7 +17,7 @@ export async function replyTargetFacts(
   const msgids = new Set<string>();
   if (target.inReplyTo) msgids.add(target.inReplyTo);
   if (target.seriesId !== null) {
-    const series = await db.series.findUnique({
+    const series = await prisma(db).series.findUnique({
       where: { id: target.seriesId },
       select: { headMsgid: true, coverMsgid: true },
     });
@@ -27,11 +27,11 @@ export async function replyTargetFacts(
   if (msgids.size === 0) return [];
   const ids = [...msgids];
   const [messages, ours] = await Promise.all([
-    db.message.findMany({
+    prisma(db).message.findMany({
       where: { msgid: { in: ids } },
       select: { msgid: true, fromEmail: true, autoSubmitted: true },
     }),
-    db.robotMail.findMany({ where: { messageId: { in: ids } }, select: { messageId: true } }),
+    prisma(db).robotMail.findMany({ where: { messageId: { in: ids } }, select: { messageId: true } }),
   ]);
   const oursSet = new Set(ours.map((o) => o.messageId));
   const found = new Map(messages.map((m) => [m.msgid, m]));

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { LOCKS } from "../locks";
 
 /** Serialises rate-limit decisions across workers: a count and its decision are one step. */
@@ -19,7 +19,7 @@ export async function reserveDelivery(
   mail: { id: bigint; toAddrs: string[] },
   options: { since: Date; limit: number; dryRun: boolean },
 ): Promise<Reservation> {
-  return db.$transaction(async (tx) => {
+  return prisma(db).$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCKS.robotMailRate}::int, 0)`;
     for (const address of mail.toAddrs) {
       const [row] = await tx.$queryRaw<{ n: bigint }[]>`

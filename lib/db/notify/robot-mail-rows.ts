@@ -1,5 +1,5 @@
 import type { RobotMailStatus } from "./robot-mail-status";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /**
  * robot_mail rows: every composed mail is stored before anything is decided, so what was
@@ -24,7 +24,7 @@ export type InsertedRobotMail = { inserted: true; id: bigint } | { inserted: fal
 
 /** Inserts the mail as `queued`; a mail with the same dedupe key already there wins. */
 export async function insertRobotMail(db: Db, mail: NewRobotMail): Promise<InsertedRobotMail> {
-  const rows = await db.$queryRaw<{ id: bigint }[]>`
+  const rows = await prisma(db).$queryRaw<{ id: bigint }[]>`
     INSERT INTO robot_mail (project_id, series_id, kind, dedupe_key, message_id, in_reply_to,
                             to_addrs, cc_addrs, subject, raw, status, created_at)
     VALUES (${mail.projectId}, ${mail.seriesId}, ${mail.kind}, ${mail.dedupeKey}, ${mail.messageId},
@@ -33,7 +33,7 @@ export async function insertRobotMail(db: Db, mail: NewRobotMail): Promise<Inser
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
   if (rows[0]) return { inserted: true, id: rows[0].id };
-  const existing = await db.robotMail.findUnique({
+  const existing = await prisma(db).robotMail.findUnique({
     where: { dedupeKey: mail.dedupeKey },
     select: { messageId: true },
   });
@@ -47,13 +47,13 @@ export async function setRobotMailStatus(
   reason: string | null,
   sentAt: Date | null = null,
 ): Promise<void> {
-  await db.robotMail.update({ where: { id }, data: { status, reason, sentAt } });
+  await prisma(db).robotMail.update({ where: { id }, data: { status, reason, sentAt } });
 }
 
 /** Which of these dedupe keys have a mail already (whatever its status). */
 export async function existingDedupeKeys(db: Db, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.robotMail.findMany({
+  const rows = await prisma(db).robotMail.findMany({
     where: { dedupeKey: { in: keys } },
     select: { dedupeKey: true },
   });

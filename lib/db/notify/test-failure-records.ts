@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import type { TestFailureRow } from "./find-test-failures";
 
 /** The job a failed result came from, and the apply result whose tag it tested. */
@@ -23,7 +23,7 @@ export interface TestFailureRecords {
  */
 export async function loadTestFailureRecords(db: Db, row: TestFailureRow): Promise<TestFailureRecords> {
   const job = row.jobId
-    ? await db.testJob.findUnique({
+    ? await prisma(db).testJob.findUnique({
         where: { id: row.jobId },
         select: {
           ref: true,
@@ -34,7 +34,7 @@ export async function loadTestFailureRecords(db: Db, row: TestFailureRow): Promi
         },
       })
     : null;
-  const apply = await db.applyResult.findFirst({
+  const apply = await prisma(db).applyResult.findFirst({
     where: job?.applyResultId
       ? { id: job.applyResultId }
       : { seriesId: row.seriesId, status: "applied", tag: { not: null } },

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface ProjectSummary {
   name: string;
@@ -8,7 +8,7 @@ export interface ProjectSummary {
 
 /** A project by its name, or null when there is none (the page answers 404). */
 export async function findProject(db: Db, name: string): Promise<ProjectSummary | null> {
-  const row = await db.project.findUnique({
+  const row = await prisma(db).project.findUnique({
     where: { name },
     select: { name: true, settings: true, parent: { select: { name: true } } },
   });

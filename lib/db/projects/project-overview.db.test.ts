@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadProjects } from "../../config/projects-file";
-import { fixtures, importFiles } from "../test-support/import-helpers";
+import { fixtures, importFiles } from "../../flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { getProjectOverview, RECENT_DAYS, type ProjectOverview } from "./project-overview";
 
@@ -36,7 +36,7 @@ describe("the projects overview on the LTP archive", () => {
     ["pull", { isPull: true }],
   ] as const)("counts %s series as a direct count of the series table does", async (state, where) => {
     const ltp = await ltpAt(new Date("2026-03-10T00:00:00Z"));
-    expect(ltp.series[state]).toBe(await t.db.series.count({ where: { ...ltpSeries, ...where } }));
+    expect(ltp.series[state]).toBe(await t.prisma.series.count({ where: { ...ltpSeries, ...where } }));
   });
 
   it("gives the archive's known figures: 445 series, 441 complete, 216 reviewed, 170 obsolete", async () => {
@@ -54,11 +54,11 @@ describe("the projects overview on the LTP archive", () => {
     const ltp = await ltpAt(now);
     expect(ltp.recent).toEqual({
       days: 30,
-      newSeries: await t.db.series.count({ where: { ...ltpSeries, date: { gte: start, lte: now } } }),
-      activeSeries: await t.db.series.count({
+      newSeries: await t.prisma.series.count({ where: { ...ltpSeries, date: { gte: start, lte: now } } }),
+      activeSeries: await t.prisma.series.count({
         where: { ...ltpSeries, lastActivity: { gte: start, lte: now } },
       }),
-      messages: await t.db.projectMessage.count({
+      messages: await t.prisma.projectMessage.count({
         where: { project: { name: "ltp" }, message: { date: { gte: start, lte: now } } },
       }),
     });

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Series counts of one project, by the states the list can filter on. */
 export interface SeriesCounts {
@@ -60,7 +60,7 @@ interface OverviewSql {
  */
 export async function getProjectOverview(db: Db, now: Date): Promise<ProjectOverview[]> {
   const end = now.toISOString().replace(/Z$/, "");
-  const rows = await db.$queryRaw<OverviewSql[]>`
+  const rows = await prisma(db).$queryRaw<OverviewSql[]>`
     WITH bounds AS (
       SELECT ${end}::timestamp AS end_at, ${end}::timestamp - make_interval(days => ${RECENT_DAYS}) AS start_at
     ),

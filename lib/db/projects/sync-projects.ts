@@ -1,5 +1,5 @@
 import type { ProjectConfig } from "../../config/projects-file";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** Makes sure every configured project has a row (parents first); returns name -> id. */
 export async function syncProjects(db: Db, projects: ProjectConfig[]): Promise<Map<string, number>> {
@@ -16,7 +16,7 @@ export async function syncProjects(db: Db, projects: ProjectConfig[]): Promise<M
       lostAfterDays: p.lostAfterDays,
       reviewedUnmergedDays: p.reviewedUnmergedDays,
     };
-    const row = await db.project.upsert({
+    const row = await prisma(db).project.upsert({
       where: { name: p.name },
       create: { name: p.name, parentId, settings },
       update: { parentId, settings },

@@ -1,6 +1,6 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** How many series of these projects have every patch, for an import's summary. */
 export async function countCompleteSeries(db: Db, projectIds: number[]): Promise<number> {
-  return db.series.count({ where: { projectId: { in: projectIds }, complete: true } });
+  return prisma(db).series.count({ where: { projectId: { in: projectIds }, complete: true } });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /**
  * The series of a project that a message belongs to (as cover, patch or reply), for
@@ -9,7 +9,7 @@ export async function findSeriesOfMessage(
   project: string,
   msgid: string,
 ): Promise<{ headMsgid: string } | null> {
-  const row = await db.projectMessage.findFirst({
+  const row = await prisma(db).projectMessage.findFirst({
     where: { project: { name: project }, message: { msgid }, seriesId: { not: null } },
     select: { series: { select: { headMsgid: true } } },
   });

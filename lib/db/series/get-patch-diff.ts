@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** The diff of patch `index` of a series, or null when there is no such patch. */
 export async function getPatchDiff(
@@ -7,7 +7,7 @@ export async function getPatchDiff(
   headMsgid: string,
   index: number,
 ): Promise<string | null> {
-  const row = await db.patch.findFirst({
+  const row = await prisma(db).patch.findFirst({
     where: { index, series: { headMsgid, project: { name: project } } },
     select: { message: { select: { diff: true } } },
   });

@@ -6,7 +6,7 @@ import { loadProjects } from "../../config/projects-file";
 import { getSeriesEndpoint } from "../../http/endpoints/get-series";
 import { jobLogRaw } from "../../http/job-log-door";
 import { getJobLog, parseJobId } from "../logs/get-job-log";
-import { importFiles } from "../test-support/import-helpers";
+import { importFiles } from "../../flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { getSeriesChecks } from "./get-series-checks";
 import { getSeriesPage } from "../../views/series/series-page";
@@ -37,16 +37,16 @@ beforeAll(async () => {
     projects,
     "ltp",
   );
-  const series = await t.db.series.findFirstOrThrow({
+  const series = await t.prisma.series.findFirstOrThrow({
     where: { headMsgid: HEAD },
     select: { id: true, projectId: true, patches: { select: { id: true, index: true } } },
   });
   seriesId = series.id;
   const patch = (i: number) => series.patches.find((p) => p.index === i)!.id;
-  const other = await t.db.series.findFirstOrThrow({ where: { headMsgid: OTHER }, select: { id: true } });
-  const tester = await t.db.tester.create({ data: { name: "tester-arm64", tokenHash: "x".repeat(64) } });
+  const other = await t.prisma.series.findFirstOrThrow({ where: { headMsgid: OTHER }, select: { id: true } });
+  const tester = await t.prisma.tester.create({ data: { name: "tester-arm64", tokenHash: "x".repeat(64) } });
   const job = (testName: string, state: string, extra: object = {}) =>
-    t.db.testJob.create({
+    t.prisma.testJob.create({
       data: {
         projectId: series.projectId,
         seriesId,
@@ -67,7 +67,7 @@ beforeAll(async () => {
     })
   ).id;
   unitJob = (await job("unit", "running", { testerId: tester.id, startedAt: at(4) })).id;
-  const result = (data: object) => t.db.testResult.create({ data: { seriesId, ...data } as never });
+  const result = (data: object) => t.prisma.testResult.create({ data: { seriesId, ...data } as never });
   await result({ context: "build", state: "pending", createdAt: at(1), source: "tester:tester-arm64" });
   await result({
     context: "build",
@@ -95,7 +95,7 @@ beforeAll(async () => {
     createdAt: at(5),
   });
   await result({ context: "checkpatch", patchId: patch(1), state: "success", createdAt: at(5) });
-  await t.db.testResult.create({
+  await t.prisma.testResult.create({
     data: { seriesId: other.id, context: "build", state: "fail", createdAt: at(6) },
   });
 }, 300_000);

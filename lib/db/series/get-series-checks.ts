@@ -1,6 +1,6 @@
 import { type CheckState, checkState, failsOnMasterToo } from "../../checks/check-state";
 import type { TestJobSummary } from "../../checks/checks-overview";
-import { type Db, Prisma } from "../client";
+import { type Db, Prisma, prisma } from "../client";
 
 /**
  * The tests and checks of a series: every report of every context (a test, a CI job),
@@ -87,7 +87,7 @@ function seriesIdSql(series: SeriesRef): Prisma.Sql {
 export async function getSeriesChecks(db: Db, series: SeriesRef): Promise<SeriesChecks> {
   const seriesId = seriesIdSql(series);
   const [reports, jobs] = await Promise.all([
-    db.$queryRaw<ReportRow[]>`
+    prisma(db).$queryRaw<ReportRow[]>`
       SELECT r.id, r.context, r.state, r.url, r.description, r.source, r.duration_ms, r.base_state,
              r.created_at, r.job_id, pa.index AS patch_index, m.msgid AS patch_msgid,
              j.test_name, t.name AS tester
@@ -99,7 +99,7 @@ export async function getSeriesChecks(db: Db, series: SeriesRef): Promise<Series
        WHERE r.series_id = ${seriesId}
        ORDER BY r.created_at DESC, r.id DESC
        LIMIT ${REPORT_LIMIT}`,
-    db.$queryRaw<JobRow[]>`
+    prisma(db).$queryRaw<JobRow[]>`
       SELECT j.id, j.test_name, j.state, t.name AS tester, j.created_at
         FROM test_job j
         LEFT JOIN tester t ON t.id = j.tester_id

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import type { SeriesResponsibleFacts } from "../../maintainers/series-people";
 import { getSeriesResponsibleFacts } from "../maintainers/series-responsible-facts";
 import { loadRevisions, type SeriesRevision } from "./load-revisions";
@@ -37,7 +37,7 @@ export async function getSeriesDetail(
   projectName: string,
   headMsgid: string,
 ): Promise<SeriesDetailFacts | null> {
-  const series = await db.series.findFirst({
+  const series = await prisma(db).series.findFirst({
     where: { project: { name: projectName }, headMsgid },
     include: seriesJsonInclude,
   });

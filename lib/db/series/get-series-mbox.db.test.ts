@@ -12,7 +12,7 @@ import { projectSeriesMbox, seriesMbox } from "../../http/mbox/series-mbox-door"
 import type { TextDoor } from "../../http/text-door";
 import { readMbox } from "../../mbox/mboxrd";
 import { writeMboxrd } from "../../mbox/write-mboxrd";
-import { importFiles } from "../test-support/import-helpers";
+import { importFiles } from "../../flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { getSeriesMbox } from "./get-series-mbox";
 

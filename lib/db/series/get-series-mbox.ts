@@ -1,6 +1,6 @@
 import type { AmSubjectParts } from "../../mbox/am-headers";
 import type { CollectedTrailer } from "../../mbox/am-trailers";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { inflateRaw } from "../ingest/store-raw";
 
 /** What lib/mbox/series-mbox.ts needs to write a series for `git am`, without the raw bytes (loaded as they stream). */
@@ -76,7 +76,7 @@ export async function getSeriesMbox(
   if (!found) return null;
   let series = found;
   for (let hop = 0; series.obsoletedBy && hop < MAX_REVISION_HOPS; hop++) {
-    const newer = await db.series.findFirst({
+    const newer = await prisma(db).series.findFirst({
       where: { projectId: series.projectId, headMsgid: series.obsoletedBy },
       select: seriesFields,
     });
@@ -91,7 +91,7 @@ export async function getSeriesMbox(
  * `git am` makes from the mbox download (author restored, trailers added).
  */
 export async function getSeriesMboxOf(db: Db, seriesId: bigint): Promise<SeriesMboxSource | null> {
-  const series = await db.series.findUnique({ where: { id: seriesId }, select: seriesFields });
+  const series = await prisma(db).series.findUnique({ where: { id: seriesId }, select: seriesFields });
   return series ? loadSource(db, series, null) : null;
 }
 
@@ -99,7 +99,7 @@ type SeriesRow = NonNullable<Awaited<ReturnType<typeof findSeries>>>;
 
 async function loadSource(db: Db, series: SeriesRow, supersedes: string | null): Promise<SeriesMboxSource> {
   const [patches, cover] = await Promise.all([
-    db.patch.findMany({
+    prisma(db).patch.findMany({
       where: { seriesId: series.id },
       orderBy: { index: "asc" },
       select: {
@@ -120,7 +120,7 @@ async function loadSource(db: Db, series: SeriesRow, supersedes: string | null):
       },
     }),
     series.coverMsgid
-      ? db.message.findUnique({ where: { msgid: series.coverMsgid }, select: messageFields })
+      ? prisma(db).message.findUnique({ where: { msgid: series.coverMsgid }, select: messageFields })
       : Promise.resolve(null),
   ]);
   return {
@@ -167,13 +167,13 @@ const seriesFields = {
 
 async function findSeries(db: Db, where: { project?: string; msgid: string }) {
   const project = where.project === undefined ? {} : { project: { name: where.project } };
-  const head = await db.series.findFirst({
+  const head = await prisma(db).series.findFirst({
     where: { ...project, headMsgid: where.msgid },
     orderBy: { projectId: "asc" },
     select: seriesFields,
   });
   if (head) return head;
-  const member = await db.projectMessage.findFirst({
+  const member = await prisma(db).projectMessage.findFirst({
     where: { ...project, message: { msgid: where.msgid }, seriesId: { not: null } },
     orderBy: { projectId: "asc" },
     select: { series: { select: seriesFields } },
@@ -224,7 +224,7 @@ export async function* streamRawMessages(
       end++;
     }
     const ids = messages.slice(i, end).map((m) => m.rawId);
-    const rows = await db.rawMessage.findMany({
+    const rows = await prisma(db).rawMessage.findMany({
       where: { id: { in: ids } },
       select: { id: true, data: true },
     });

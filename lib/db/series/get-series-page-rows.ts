@@ -1,5 +1,5 @@
 import { latestApplyView, type ApplyView } from "../apply/latest-apply-view";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import type { MessageRole, TrailerOrigin } from "../generated/client";
 import { getSeriesChecks, type SeriesChecks } from "./get-series-checks";
 import { loadRevisions, type SeriesRevision } from "./load-revisions";
@@ -108,7 +108,7 @@ export async function getSeriesPageRows(
   project: string,
   headMsgid: string,
 ): Promise<SeriesPageRows | null> {
-  const s = await db.series.findFirst({
+  const s = await prisma(db).series.findFirst({
     where: { project: { name: project }, headMsgid },
     select: {
       id: true,
@@ -139,7 +139,7 @@ export async function getSeriesPageRows(
   });
   if (!s) return null;
   const [patches, others, revisions, basedOn, apply, checks] = await Promise.all([
-    db.patch.findMany({
+    prisma(db).patch.findMany({
       where: { seriesId: s.id },
       orderBy: { index: "asc" },
       select: {
@@ -172,14 +172,14 @@ export async function getSeriesPageRows(
         },
       },
     }),
-    db.projectMessage.findMany({
+    prisma(db).projectMessage.findMany({
       where: { seriesId: s.id, projectId: s.projectId, role: { not: "patch" } },
       select: { role: true, reason: true, message: { select: { ...messageFields, body: true } } },
     }),
     loadRevisions(db, s),
     s.basedOn.length === 0
       ? Promise.resolve([])
-      : db.projectMessage.findMany({
+      : prisma(db).projectMessage.findMany({
           where: { projectId: s.projectId, message: { msgid: { in: s.basedOn } } },
           select: {
             message: { select: { msgid: true } },
@@ -195,7 +195,7 @@ export async function getSeriesPageRows(
     carried.length === 0
       ? []
       : (
-          await db.message.findMany({
+          await prisma(db).message.findMany({
             where: { msgid: { in: carried } },
             select: { msgid: true, version: true },
           })

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 export interface VersionPatches {
   headMsgid: string;
@@ -13,7 +13,7 @@ export interface VersionPatches {
  * versions; series that do not exist are left out. One query for all of them.
  */
 export async function getVersionPatches(db: Db, project: string, heads: string[]): Promise<VersionPatches[]> {
-  const rows = await db.series.findMany({
+  const rows = await prisma(db).series.findMany({
     where: { project: { name: project }, headMsgid: { in: heads } },
     select: {
       headMsgid: true,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadProjects } from "../../config/projects-file";
 import { PatchwatchError } from "../../errors";
-import { fixtures, importFiles } from "../test-support/import-helpers";
+import { fixtures, importFiles } from "../../flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { listSeries, type SeriesListRow } from "./list-series";
 
@@ -184,16 +184,16 @@ describe("listSeries: bad input is a bad request with a clear message", () => {
 describe("listSeries: order and keyset pages", () => {
   beforeAll(async () => {
     // Ten series share one last activity (ties broken by id), three have none (last).
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `UPDATE series SET last_activity = '2026-01-15 12:00:00' WHERE id IN (SELECT id FROM series ORDER BY id LIMIT 10 OFFSET 100)`,
     );
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `UPDATE series SET last_activity = NULL WHERE id IN (SELECT id FROM series ORDER BY id LIMIT 3 OFFSET 200)`,
     );
   });
 
   it("is newest activity first, then id descending, series without activity last", async () => {
-    const expected = await t.db.$queryRawUnsafe<{ id: bigint }[]>(
+    const expected = await t.prisma.$queryRawUnsafe<{ id: bigint }[]>(
       `SELECT id FROM series ORDER BY last_activity DESC NULLS LAST, id DESC`,
     );
     const rows = await all("", { limit: 500 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PatchwatchError } from "../../errors";
 import { parseQuery } from "../../query/parser";
 import { toSql } from "../../query/to-sql";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { decodePageCursor, encodePageCursor } from "../page-cursor";
 
 /** One line of the series list: only what the list shows (never bodies or diffs). */
@@ -219,7 +219,7 @@ export async function listSeries(db: Db, options: ListSeriesOptions): Promise<Se
   const statement = listSeriesSql(options);
   if (!statement) return { rows: [], next: null };
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const rows = await db.$queryRawUnsafe<ListRowSql[]>(statement.text, ...statement.values);
+  const rows = await prisma(db).$queryRawUnsafe<ListRowSql[]>(statement.text, ...statement.values);
   const page = rows.slice(0, limit).map(toRow);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? encodeCursor(last) : null };

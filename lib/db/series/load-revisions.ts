@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /** One version of a topic, with the links that tie it to the others and why. */
 export interface SeriesRevision {
@@ -37,7 +37,7 @@ export async function loadRevisions(
   series: { id: bigint; projectId: number; headMsgid: string; revisions: string[] },
 ): Promise<SeriesRevision[]> {
   const heads = [series.headMsgid, ...series.revisions];
-  const rows = await db.$queryRaw<RevisionRow[]>`
+  const rows = await prisma(db).$queryRaw<RevisionRow[]>`
     SELECT s.id, s.head_msgid, s.version, s.title, s.date, s.received, s.total,
            s.obsoleted_by IS NOT NULL AS obsolete,
            coalesce((SELECT json_agg(json_build_object('older', o.head_msgid, 'reason', l.reason,

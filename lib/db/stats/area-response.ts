@@ -1,5 +1,5 @@
 import type { AreaResponse, AreaSource } from "./types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { Prisma } from "../client";
 import { daysBetween, postedWithFirstReply } from "./window-sql";
 
@@ -30,7 +30,7 @@ export async function getAreaResponse(
   limit = 15,
 ): Promise<{ source: AreaSource; rows: AreaResponse[] }> {
   const days = daysBetween(Prisma.sql`p.date`, Prisma.sql`fr.at`);
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await prisma(db).$queryRaw<Row[]>`
     WITH ${postedWithFirstReply(projectId, window.start, window.end)},
     by_section AS (
       SELECT DISTINCT p.id, section AS area
@@ -77,7 +77,7 @@ export async function getAreaResponse(
 
 /** With no row to say where the areas came from: whether the project has any sections at all. */
 async function hasSections(db: Db, projectId: number): Promise<boolean> {
-  const rows = await db.$queryRaw<{ found: boolean }[]>`
+  const rows = await prisma(db).$queryRaw<{ found: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM series_responsible sr JOIN series s ON s.id = sr.series_id
       WHERE s.project_id = ${projectId} AND cardinality(sr.sections) > 0

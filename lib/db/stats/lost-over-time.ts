@@ -1,5 +1,5 @@
 import type { LostWeek } from "./types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { sqlTimestamp } from "./window-sql";
 
 /**
@@ -23,7 +23,7 @@ export async function getLostOverTime(
 ): Promise<LostWeek[]> {
   const start = sqlTimestamp(window.start);
   const end = sqlTimestamp(window.end);
-  const rows = await db.$queryRaw<{ week: Date; lost: number }[]>`
+  const rows = await prisma(db).$queryRaw<{ week: Date; lost: number }[]>`
     WITH candidates AS MATERIALIZED (
       SELECT s.id, lower(s.author_email) AS author,
         s.date + make_interval(days => ${lostAfterDays}) AS lost_from,

@@ -1,5 +1,5 @@
 import type { MergeMonth } from "./types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { Prisma } from "../client";
 import { daysBetween, sqlTimestamp } from "./window-sql";
 
@@ -21,7 +21,7 @@ export async function getMergeTimes(
 ): Promise<{ mergedEver: number; months: MergeMonth[] }> {
   const days = daysBetween(Prisma.sql`s.date`, Prisma.sql`s.merged_at`);
   const [rows, ever] = await Promise.all([
-    db.$queryRaw<Row[]>`
+    prisma(db).$queryRaw<Row[]>`
       SELECT date_trunc('month', s.merged_at) AS month, count(*)::int AS merged,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) AS median,
         percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days}) AS p90
@@ -30,7 +30,7 @@ export async function getMergeTimes(
         AND s.merged_at >= ${sqlTimestamp(window.start)} AND s.merged_at < ${sqlTimestamp(window.end)}
       GROUP BY 1
       ORDER BY 1`,
-    db.$queryRaw<{ n: number }[]>`
+    prisma(db).$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM series s WHERE s.project_id = ${projectId} AND s.merged_at IS NOT NULL`,
   ]);
   return {

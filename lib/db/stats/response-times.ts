@@ -1,5 +1,5 @@
 import type { ResponseMonth } from "./types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { Prisma } from "../client";
 import { daysBetween, postedWithFirstReply } from "./window-sql";
 
@@ -27,7 +27,7 @@ export async function getResponseTimes(
 ): Promise<ResponseMonth[]> {
   const replyDays = daysBetween(Prisma.sql`p.date`, Prisma.sql`fr.at`);
   const reviewDays = daysBetween(Prisma.sql`p.date`, Prisma.sql`rv.at`);
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await prisma(db).$queryRaw<Row[]>`
     WITH ${postedWithFirstReply(projectId, window.start, window.end)},
     first_review AS (
       SELECT p.id, min(m.date) AS at

@@ -1,5 +1,5 @@
 import type { WeekCounts } from "./types";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { sqlTimestamp } from "./window-sql";
 
 /** Series posted (every revision counts; pull requests do not) and series merged, per week. */
@@ -10,7 +10,7 @@ export async function getWeeklyCounts(
 ): Promise<WeekCounts[]> {
   const start = sqlTimestamp(window.start);
   const end = sqlTimestamp(window.end);
-  const rows = await db.$queryRaw<{ week: Date; posted: number; merged: number }[]>`
+  const rows = await prisma(db).$queryRaw<{ week: Date; posted: number; merged: number }[]>`
     WITH events AS (
       SELECT date_trunc('week', s.date) AS week, 1 AS posted, 0 AS merged
       FROM series s

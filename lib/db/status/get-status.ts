@@ -1,6 +1,6 @@
 import { APPLY_STATUSES, type ApplyStatus } from "../../apply/types";
 import type { ImapSource } from "../../config/secrets";
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 import { QUEUES } from "../../queue/queues";
 
 /**
@@ -62,7 +62,7 @@ export async function getStatus(
   configured: Pick<ImapSource, "key" | "project" | "mailbox">[],
   now: Date,
 ): Promise<StatusReport> {
-  const rows = await db.imapMailbox.findMany({ orderBy: { sourceKey: "asc" } });
+  const rows = await prisma(db).imapMailbox.findMany({ orderBy: { sourceKey: "asc" } });
   const byKey = new Map(rows.map((r) => [r.sourceKey, r]));
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const sources: SourceStatus[] = configured.map((c) => {
@@ -82,7 +82,7 @@ export async function getStatus(
     };
   });
 
-  const states = await db.rawMessage.groupBy({ by: ["state"], _count: { _all: true } });
+  const states = await prisma(db).rawMessage.groupBy({ by: ["state"], _count: { _all: true } });
   const countOf = (s: string) => states.find((x) => x.state === s)?._count._all ?? 0;
   const rawMessages = {
     total: states.reduce((n, x) => n + x._count._all, 0),
@@ -97,13 +97,13 @@ export async function getStatus(
 }
 
 async function applierStatus(db: Db): Promise<ApplierStatus[]> {
-  const mirrors = await db.gitMirror.findMany({
+  const mirrors = await prisma(db).gitMirror.findMany({
     include: { project: { select: { name: true } } },
     orderBy: { project: { name: "asc" } },
   });
   if (mirrors.length === 0) return [];
   // A subproject without a mirror of its own is applied to its parent's tree.
-  const counts = await db.$queryRaw<{ project_id: number; status: string; n: number }[]>`
+  const counts = await prisma(db).$queryRaw<{ project_id: number; status: string; n: number }[]>`
     SELECT gm.project_id, latest.status, count(*)::int AS n
       FROM git_mirror gm
       JOIN project p ON p.id = gm.project_id
@@ -134,11 +134,11 @@ async function applierStatus(db: Db): Promise<ApplierStatus[]> {
 
 async function queueStatus(db: Db): Promise<QueueStatus[]> {
   // pg-boss makes its schema when a worker first starts; before that nothing is queued.
-  const [probe] = await db.$queryRaw<
+  const [probe] = await prisma(db).$queryRaw<
     { installed: boolean }[]
   >`SELECT to_regclass('pgboss.job') IS NOT NULL AS installed`;
   const rows = probe?.installed
-    ? await db.$queryRaw<{ name: string; state: string; n: number }[]>`
+    ? await prisma(db).$queryRaw<{ name: string; state: string; n: number }[]>`
         SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job GROUP BY name, state`
     : [];
   return Object.keys(QUEUES).map((name) => {

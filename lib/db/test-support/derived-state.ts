@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { type Db, prisma } from "../client";
 
 /**
  * Everything series assembly derives for a project, as sorted rows without database ids
@@ -15,7 +15,7 @@ export interface DerivedState {
 
 export async function derivedState(db: Db, project: string): Promise<DerivedState> {
   const rows = async (query: string) =>
-    (await db.$queryRawUnsafe<Record<string, unknown>[]>(query, project)).map((r) =>
+    (await prisma(db).$queryRawUnsafe<Record<string, unknown>[]>(query, project)).map((r) =>
       JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
     );
   const inProject = "(SELECT id FROM project WHERE name = $1)";

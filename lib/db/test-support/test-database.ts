@@ -4,10 +4,15 @@ import pg from "pg";
 import { inject } from "vitest";
 
 import { closeDb, createDb, type Db } from "../client";
+import type { PrismaClient } from "../generated/client";
 import { migrate } from "../migrate";
+import { prismaForTests } from "./prisma-for-tests";
 
 export interface TestDatabase {
+  /** The handle the repositories and flows under test take. */
   db: Db;
+  /** The same connection as Prisma's client, for a test that plants or inspects rows directly. */
+  prisma: PrismaClient;
   url: string;
   drop(): Promise<void>;
 }
@@ -31,6 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const db = createDb(url);
   return {
     db,
+    prisma: prismaForTests(db),
     url,
     async drop() {
       await closeDb(db);

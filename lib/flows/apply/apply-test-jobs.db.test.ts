@@ -8,7 +8,7 @@ import { gitOwners } from "../../apply/git-owner";
 import { seriesTagName } from "../../apply/tag-name";
 import { parseProjectsFile, type ProjectConfig } from "../../config/projects-file";
 import { syncProjects } from "../../db/projects/sync-projects";
-import { importFiles } from "../../db/test-support/import-helpers";
+import { importFiles } from "../ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { commit, formatPatches, git, initWorkRepo } from "../../git/test-work-repo";
 import { silentLog } from "../../log";
@@ -75,7 +75,7 @@ const round = () => applyProject(ctx, gitOwners(projects).get("demo")!, projectI
 
 async function jobsOf(headMsgid: string | null) {
   const where = headMsgid === null ? { seriesId: null } : { series: { headMsgid } };
-  const jobs = await t.db.testJob.findMany({ where, orderBy: [{ commit: "asc" }, { testName: "asc" }] });
+  const jobs = await t.prisma.testJob.findMany({ where, orderBy: [{ commit: "asc" }, { testName: "asc" }] });
   return jobs.map((j) => ({
     test: j.testName,
     ref: j.ref,
@@ -91,14 +91,14 @@ describe("test jobs from the applier", () => {
   it("are queued for an applied series, per configured test, on its tag and applied commit", async () => {
     onHead = await post(U1, "a.c", "demo@lists.example.org");
     await round();
-    const applied = await t.db.applyResult.findFirstOrThrow({ where: { series: { headMsgid: onHead } } });
+    const applied = await t.prisma.applyResult.findFirstOrThrow({ where: { series: { headMsgid: onHead } } });
     expect(applied).toMatchObject({ status: "applied", baseCommit: U1 });
     const tag = seriesTagName(onHead, 1);
     expect(await jobsOf(onHead)).toEqual([
       { test: "build", ref: tag, commit: applied.headCommit, base: U1, caps: [] },
       { test: "unit", ref: tag, commit: applied.headCommit, base: U1, caps: ["arch=x86_64"] },
     ]);
-    const job = await t.db.testJob.findFirstOrThrow({ where: { series: { headMsgid: onHead } } });
+    const job = await t.prisma.testJob.findFirstOrThrow({ where: { series: { headMsgid: onHead } } });
     expect(job.applyResultId).toBe(applied.id);
   });
 
@@ -122,17 +122,17 @@ describe("test jobs from the applier", () => {
   it("are not queued for a series whose project has no tests", async () => {
     const docs = await post(U1, "doc.txt", "docs@lists.example.org");
     await round();
-    const applied = await t.db.applyResult.findFirstOrThrow({ where: { series: { headMsgid: docs } } });
+    const applied = await t.prisma.applyResult.findFirstOrThrow({ where: { series: { headMsgid: docs } } });
     expect(applied.status).toBe("applied");
     expect(await jobsOf(docs)).toEqual([]);
   });
 
   it("follow the branch head when it moves, and a round with nothing new queues nothing", async () => {
-    const before = await t.db.testJob.count();
+    const before = await t.prisma.testJob.count();
     await round();
-    expect(await t.db.testJob.count()).toBe(before);
+    expect(await t.prisma.testJob.count()).toBe(before);
     const U2 = await commit(upstream, { NEWS: "more news\n" }, "more news");
-    await t.db.gitMirror.updateMany({ data: { fetchedAt: new Date(0) } }); // the fetch is due
+    await t.prisma.gitMirror.updateMany({ data: { fetchedAt: new Date(0) } }); // the fetch is due
     await round();
     expect((await jobsOf(null)).filter((j) => j.commit === U2).map((j) => j.test)).toEqual(["build", "unit"]);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadProjects } from "../../config/projects-file";
 import { inSqlTransaction } from "../../db/client";
-import { fixtures, importFiles } from "../../db/test-support/import-helpers";
+import { fixtures, importFiles } from "./test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { affectedClosure } from "./affected-closure";
 
@@ -17,8 +17,8 @@ beforeAll(async () => {
   await importFiles(t.db, [fixtures.ltp], projects, "ltp");
   // Statistics, as autovacuum keeps them on a live database (the planner picks the GIN
   // index on References only once it knows the table is not tiny).
-  await t.db.$executeRawUnsafe("ANALYZE");
-  projectId = (await t.db.project.findUniqueOrThrow({ where: { name: "ltp" } })).id;
+  await t.prisma.$executeRawUnsafe("ANALYZE");
+  projectId = (await t.prisma.project.findUniqueOrThrow({ where: { name: "ltp" } })).id;
 }, 300_000);
 afterAll(async () => t.drop());
 
@@ -28,7 +28,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 describe("the affected closure on the LTP archive", () => {
   it("of a new patch or reply is a few dozen messages, not the project", async () => {
-    const messages = await t.db.message.findMany({
+    const messages = await t.prisma.message.findMany({
       select: { id: true, kind: true },
       orderBy: { id: "asc" },
     });

@@ -14,11 +14,12 @@ import { storeRawMessages } from "../../db/ingest/store-raw";
 import { writeParsed } from "../../db/ingest/write-parsed";
 import { syncProjects } from "../../db/projects/sync-projects";
 import { derivedState, stateDifferences, type DerivedState } from "../../db/test-support/derived-state";
-import { fixtures, importFiles, patchewProjects, truncateAll } from "../../db/test-support/import-helpers";
+import { prismaForTests } from "../../db/test-support/prisma-for-tests";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { inlineParser } from "./parse-pool";
 import { toParsedRaw } from "./parse-stored-messages";
 import { rebuildProjectSeries } from "./rebuild-project-series";
+import { fixtures, importFiles, patchewProjects, truncateAll } from "./test-support/import-helpers";
 import { updateProjectSeries } from "./update-project-series";
 
 // Incremental assembly must leave exactly what a full rebuild leaves. The LTP archive
@@ -88,7 +89,7 @@ async function feed(
       .map(({ s, mail }) => toParsedRaw(s.rawId, mail.result, projects, importInto));
     const written = await writeParsed(db, items, projectIds);
     const ids = (
-      await db.message.findMany({
+      await prismaForTests(db).message.findMany({
         where: { rawId: { in: stored.map((s) => s.rawId) } },
         select: { id: true },
       })
@@ -156,11 +157,13 @@ describe("updateProjectSeries", () => {
 
   it("hint_msgids holds every Message-ID the hints name, as written and as the migration backfills it", async () => {
     const read = async () =>
-      (await t.db.message.findMany({ select: { msgid: true, hints: true, hintMsgids: true } })).map((m) => ({
-        msgid: m.msgid,
-        expected: hintMsgids(m.hints as unknown as MessageHints),
-        stored: [...m.hintMsgids].sort(compareStrings),
-      }));
+      (await t.prisma.message.findMany({ select: { msgid: true, hints: true, hintMsgids: true } })).map(
+        (m) => ({
+          msgid: m.msgid,
+          expected: hintMsgids(m.hints as unknown as MessageHints),
+          stored: [...m.hintMsgids].sort(compareStrings),
+        }),
+      );
     const written = await read();
     expect(written.filter((m) => m.expected.length > 0).length).toBeGreaterThan(20);
     expect(written.filter((m) => m.expected.join() !== m.stored.join())).toEqual([]);
@@ -170,8 +173,8 @@ describe("updateProjectSeries", () => {
     );
     const backfill = /^UPDATE "message" SET "hint_msgids"[\s\S]*?;$/m.exec(migration)?.[0];
     expect(backfill).toBeDefined();
-    await t.db.$executeRawUnsafe(`UPDATE message SET hint_msgids = '{}'`);
-    await t.db.$executeRawUnsafe(backfill!);
+    await t.prisma.$executeRawUnsafe(`UPDATE message SET hint_msgids = '{}'`);
+    await t.prisma.$executeRawUnsafe(backfill!);
     const backfilled = await read();
     expect(backfilled.filter((m) => m.expected.join() !== m.stored.join())).toEqual([]);
   });

@@ -54,7 +54,7 @@ function reply(options: { id: string; from: string; inReplyTo: string; date: Dat
 
 /** What the responsible worker writes for the series: its maintainer and its list. */
 async function writeResponsible(): Promise<void> {
-  await t.db.$executeRawUnsafe(
+  await t.prisma.$executeRawUnsafe(
     `INSERT INTO series_responsible (series_id, email, name, role, sections, status, rank)
      SELECT s.id, v.email, v.name, v.role, v.sections, v.status, v.rank FROM series s,
        (VALUES ('${maintainer}', 'Cyril Hrubis', 'maintainer', ARRAY['OPEN POSIX TESTS'], 'Maintained', 1),
@@ -64,7 +64,10 @@ async function writeResponsible(): Promise<void> {
      ON CONFLICT DO NOTHING`,
     cover,
   );
-  await t.db.$executeRawUnsafe(`UPDATE series SET responsible_blob = 'blob' WHERE head_msgid = $1`, cover);
+  await t.prisma.$executeRawUnsafe(
+    `UPDATE series SET responsible_blob = 'blob' WHERE head_msgid = $1`,
+    cover,
+  );
 }
 
 const lost = async (now: Date) => (await listLost(t.db, { project: "ltp", now }))!.rows;
@@ -197,7 +200,7 @@ describe("lost series of a project over fake days", () => {
 
   it("is not orphaned: its files have a maintained maintainer", async () => {
     expect((await listOrphaned(t.db, { project: "ltp", now: day(65) }))!.rows).toEqual([]);
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `UPDATE series_responsible SET status = 'Odd Fixes' WHERE email = $1`,
       maintainer,
     );
@@ -205,7 +208,7 @@ describe("lost series of a project over fake days", () => {
     expect(orphaned.map((r) => [r.headMsgid, r.days, r.lost?.reason])).toEqual([
       [cover, 65, "reviewed-not-merged"],
     ]);
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `UPDATE series_responsible SET status = 'Maintained' WHERE email = $1`,
       maintainer,
     );
@@ -213,7 +216,7 @@ describe("lost series of a project over fake days", () => {
 
   it("the author's self-NAK withdraws it: off the list and out of every queue", async () => {
     const reviewer = "reviewer@example.org";
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `INSERT INTO series_responsible (series_id, email, name, role, sections, status, rank)
        SELECT id, $2, 'A Reviewer', 'reviewer', ARRAY['OPEN POSIX TESTS'], 'Maintained', 3 FROM series WHERE head_msgid = $1`,
       cover,

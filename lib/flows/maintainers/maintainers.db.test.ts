@@ -14,7 +14,7 @@ import {
 } from "../../db/maintainers/series-responsible-facts";
 import { syncProjects } from "../../db/projects/sync-projects";
 import { getSeriesDetail } from "../../db/series/get-series-detail";
-import { fixtures, importFiles } from "../../db/test-support/import-helpers";
+import { fixtures, importFiles } from "../ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { fetchMirror } from "../../git/mirror";
 import { commit, initWorkRepo } from "../../git/test-work-repo";
@@ -89,7 +89,7 @@ function replyFrom(
 }
 
 async function seriesIdOf(headMsgid: string): Promise<bigint> {
-  return (await t.db.series.findFirstOrThrow({ where: { headMsgid }, select: { id: true } })).id;
+  return (await t.prisma.series.findFirstOrThrow({ where: { headMsgid }, select: { id: true } })).id;
 }
 
 async function peopleOf(headMsgid: string) {
@@ -160,7 +160,7 @@ describe("responsible people and who to ping", () => {
     await fetchUpstream();
     const s = await maintainersRound(ctx);
     expect(s.computed).toBeGreaterThanOrEqual(5);
-    const mirrorRow = await t.db.gitMirror.findUniqueOrThrow({
+    const mirrorRow = await t.prisma.gitMirror.findUniqueOrThrow({
       where: { projectId: projectIds.get("qemu")! },
     });
     expect(mirrorRow.maintainersBlob).toMatch(/^[0-9a-f]{40}$/);
@@ -216,7 +216,7 @@ describe("responsible people and who to ping", () => {
   });
 
   it("says why a project without a tree has nobody", async () => {
-    const libvirt = await t.db.series.findFirstOrThrow({
+    const libvirt = await t.prisma.series.findFirstOrThrow({
       where: { project: { name: "libvirt" } },
       select: { id: true },
     });
@@ -276,7 +276,7 @@ describe("responsible people and who to ping", () => {
   });
 
   it("recomputes open series when MAINTAINERS changes, and leaves closed ones on their blob", async () => {
-    const before = await t.db.series.findMany({
+    const before = await t.prisma.series.findMany({
       where: { headMsgid: { in: [QUORUM_V1, QUORUM_V3] } },
       select: { headMsgid: true, responsibleBlob: true },
     });
@@ -294,7 +294,7 @@ describe("responsible people and who to ping", () => {
     );
     await fetchUpstream();
     // Nothing changed but the file: only the open series are due.
-    const open = await t.db.series.count({
+    const open = await t.prisma.series.count({
       where: {
         projectId: { in: [projectIds.get("qemu")!, projectIds.get("qemu-block")!] },
         obsoletedBy: null,
@@ -303,7 +303,7 @@ describe("responsible people and who to ping", () => {
     });
     const s = await maintainersRound(ctx);
     expect(s.computed).toBe(open);
-    const mirrorRow = await t.db.gitMirror.findUniqueOrThrow({
+    const mirrorRow = await t.prisma.gitMirror.findUniqueOrThrow({
       where: { projectId: projectIds.get("qemu")! },
     });
     expect(mirrorRow.maintainersBlob).not.toBe(oldBlob);
@@ -329,13 +329,15 @@ describe("responsible people and who to ping", () => {
     await fetchUpstream();
     const s = await maintainersRound(ctx);
     expect(s.cleared).toBeGreaterThan(0);
-    const mirrorRow = await t.db.gitMirror.findUniqueOrThrow({
+    const mirrorRow = await t.prisma.gitMirror.findUniqueOrThrow({
       where: { projectId: projectIds.get("qemu")! },
     });
     expect(mirrorRow).toMatchObject({ maintainersBlob: null, maintainersError: NO_MAINTAINERS_FILE });
     const quorum = await peopleOf(QUORUM_V3);
     expect(quorum).toMatchObject({ source: "none", people: [], toPing: [], note: NO_MAINTAINERS_FILE });
-    expect(await t.db.seriesResponsible.count({ where: { seriesId: await seriesIdOf(QUORUM_V3) } })).toBe(0);
+    expect(await t.prisma.seriesResponsible.count({ where: { seriesId: await seriesIdOf(QUORUM_V3) } })).toBe(
+      0,
+    );
   });
 
   it("runs as the maintainers worker through the job queue", async () => {

@@ -10,7 +10,7 @@ import { applyPaths } from "../../apply/paths";
 import { parseProjectsFile, type ProjectConfig } from "../../config/projects-file";
 import { syncProjects } from "../../db/projects/sync-projects";
 import { listSeries } from "../../db/series/list-series";
-import { fixtures, importFiles } from "../../db/test-support/import-helpers";
+import { fixtures, importFiles } from "../ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { fetchMirror } from "../../git/mirror";
 import { runGitOk } from "../../git/run";
@@ -76,7 +76,7 @@ async function round() {
 }
 
 async function seriesState(head: string) {
-  const s = await t.db.series.findFirstOrThrow({
+  const s = await t.prisma.series.findFirstOrThrow({
     where: { headMsgid: head },
     select: {
       mergedAt: true,
@@ -178,7 +178,7 @@ describe("watch-upstream", () => {
   }, 120_000);
 
   it("reads only the new commits, and marks a squashed series merged with a note on what was not found", async () => {
-    const before = await t.db.upstreamCommit.count();
+    const before = await t.prisma.upstreamCommit.count();
     await inWork(["am", "-q"], mails.get(FSPICK_PATCHES[0]!));
     const first = await inWork(["rev-parse", "HEAD"]);
     await inWork(["am", "-q"], mails.get(FSPICK_PATCHES[1]!));
@@ -190,7 +190,7 @@ describe("watch-upstream", () => {
 
     const summary = await round();
     expect(summary.indexed).toBe(1);
-    expect(await t.db.upstreamCommit.count()).toBe(before + 1);
+    expect(await t.prisma.upstreamCommit.count()).toBe(before + 1);
 
     const fspick = await seriesState(FSPICK);
     expect(fspick.patches.map((p) => [p.mergedCommit, p.mergedHow])).toEqual([
@@ -207,8 +207,8 @@ describe("watch-upstream", () => {
     const snapshot = async () => ({
       aio: await seriesState(AIO),
       fspick: await seriesState(FSPICK),
-      commits: await t.db.upstreamCommit.count(),
-      merged: await t.db.patch.count({ where: { mergedCommit: { not: null } } }),
+      commits: await t.prisma.upstreamCommit.count(),
+      merged: await t.prisma.patch.count({ where: { mergedCommit: { not: null } } }),
     });
     const before = await snapshot();
     const summary = await round();
@@ -219,12 +219,15 @@ describe("watch-upstream", () => {
 
   it("matches a series rebuilt after its patches were matched again, against the commits already indexed", async () => {
     // Series assembly rewrites a series' patch rows when new mail arrives in its thread.
-    const series = await t.db.series.findFirstOrThrow({ where: { headMsgid: AIO }, select: { id: true } });
-    await t.db.patch.updateMany({
+    const series = await t.prisma.series.findFirstOrThrow({
+      where: { headMsgid: AIO },
+      select: { id: true },
+    });
+    await t.prisma.patch.updateMany({
       where: { seriesId: series.id },
       data: { mergedCommit: null, mergedAt: null, mergedHow: null },
     });
-    await t.db.$executeRawUnsafe(
+    await t.prisma.$executeRawUnsafe(
       `UPDATE series SET updated_at = now() + interval '1 second' WHERE id = $1`,
       series.id,
     );

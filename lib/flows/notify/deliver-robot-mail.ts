@@ -1,6 +1,6 @@
 // Reacts to: a robot mail composed ("apply failed", "test finished" with a failure, a
-// format-check reply, the weekly digest). Emits: "robot mail sent" (or held back), recorded
-// on its robot_mail row.
+// format-check reply, the weekly digest). Emits nothing further: its robot_mail row ends
+// sent, dry-run, suppressed (held back, with the reason) or error.
 
 import crypto from "node:crypto";
 

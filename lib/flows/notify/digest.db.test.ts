@@ -54,7 +54,7 @@ beforeAll(async () => {
     for (const raw of raws.slice(0, 4)) yield { raw, origin: "test" };
   }
   await importMessages(first4(), { db: t.db, projects, parser: inlineParser(), importInto: "ltp" });
-  await t.db.$executeRawUnsafe(
+  await t.prisma.$executeRawUnsafe(
     `INSERT INTO series_responsible (series_id, email, name, role, sections, status, rank)
      SELECT id, $2, 'Cyril Hrubis', 'maintainer', ARRAY['OPEN POSIX TESTS'], 'Maintained', 1
        FROM series WHERE head_msgid = $1`,
@@ -91,10 +91,10 @@ describe("the weekly review digest", () => {
 
   it("never a second one in the same week: not due, and the week's dedupe key holds when forced", async () => {
     expect(await run(plusDays(2))).toEqual({ sent: 0, skipped: 0 });
-    await t.db.$executeRawUnsafe(`UPDATE digest_subscription SET last_sent_at = NULL`);
+    await t.prisma.$executeRawUnsafe(`UPDATE digest_subscription SET last_sent_at = NULL`);
     expect(await run(plusDays(4))).toEqual({ sent: 0, skipped: 1 });
     expect(sink.received).toHaveLength(1);
-    const rows = await t.db.robotMail.findMany({
+    const rows = await t.prisma.robotMail.findMany({
       where: { kind: "digest" },
       select: { dedupeKey: true, status: true },
     });

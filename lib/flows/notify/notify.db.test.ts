@@ -12,7 +12,7 @@ import { recordApplyResult } from "../../db/apply/record-apply-result";
 import { JobQueue } from "../../queue/job-queue";
 import { loadSeriesFacts } from "../../db/notify/load-series-facts";
 import { syncProjects } from "../../db/projects/sync-projects";
-import { fixtures, importFiles } from "../../db/test-support/import-helpers";
+import { fixtures, importFiles } from "../ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { commit, git, initWorkRepo } from "../../git/test-work-repo";
 import { silentLog } from "../../log";
@@ -96,7 +96,7 @@ function variant(name: string, msgid: string, headers: string, subject: string):
 }
 
 async function seriesId(headMsgid: string): Promise<bigint> {
-  const s = await t.db.series.findFirstOrThrow({ where: { headMsgid }, select: { id: true } });
+  const s = await t.prisma.series.findFirstOrThrow({ where: { headMsgid }, select: { id: true } });
   return s.id;
 }
 
@@ -131,7 +131,7 @@ function failedApply(patchMsgids: string[], overrides: Partial<ApplyRecord> = {}
 }
 
 async function patchMsgidsOf(headMsgid: string): Promise<string[]> {
-  const patches = await t.db.patch.findMany({
+  const patches = await t.prisma.patch.findMany({
     where: { series: { headMsgid } },
     orderBy: { index: "asc" },
     select: { message: { select: { msgid: true } } },
@@ -161,7 +161,7 @@ async function testReport(
     tag,
     publishProject: "qemu",
   });
-  const job = await t.db.testJob.create({
+  const job = await t.prisma.testJob.create({
     data: {
       projectId: projectIds.get("qemu")!,
       seriesId: id,
@@ -176,7 +176,7 @@ async function testReport(
     },
     select: { id: true },
   });
-  await t.db.testResult.create({
+  await t.prisma.testResult.create({
     data: {
       seriesId: id,
       jobId: job.id,
@@ -191,7 +191,7 @@ async function testReport(
 }
 
 async function mailRows(headMsgid: string) {
-  return t.db.robotMail.findMany({
+  return t.prisma.robotMail.findMany({
     where: { series: { headMsgid } },
     orderBy: { id: "asc" },
     select: { kind: true, status: true, reason: true, dedupeKey: true, messageId: true, raw: true },
@@ -334,18 +334,18 @@ describe("the robot's own mail coming back through the list", () => {
     const listCopy = `List-Id: QEMU developers <qemu-devel.nongnu.org>\r\nPrecedence: list\r\n${first!.raw}`;
     const file = path.join(scratch, "robot-copy.eml");
     fs.writeFileSync(file, listCopy);
-    const seriesBefore = await t.db.series.count();
-    const trailersBefore = await t.db.trailer.count();
+    const seriesBefore = await t.prisma.series.count();
+    const trailersBefore = await t.prisma.trailer.count();
     await importFiles(t.db, [file], sending);
     const msgid = (await simpleParser(first!.raw)).messageId!.slice(1, -1);
-    const stored = await t.db.message.findUniqueOrThrow({
+    const stored = await t.prisma.message.findUniqueOrThrow({
       where: { msgid },
       select: { autoSubmitted: true, kind: true },
     });
     expect(stored).toEqual({ autoSubmitted: true, kind: "reply" });
-    expect(await t.db.series.count()).toBe(seriesBefore);
-    expect(await t.db.trailer.count()).toBe(trailersBefore);
-    expect(await t.db.series.count({ where: { headMsgid: msgid } })).toBe(0);
+    expect(await t.prisma.series.count()).toBe(seriesBefore);
+    expect(await t.prisma.trailer.count()).toBe(trailersBefore);
+    expect(await t.prisma.series.count({ where: { headMsgid: msgid } })).toBe(0);
     const before = sink.received.length;
     expect(await scanAndNotify(context(sending))).toMatchObject({ sent: 0 });
     expect(sink.received).toHaveLength(before);
@@ -439,13 +439,13 @@ describe("the outbox", () => {
     expect(count("sent")).toBe(5);
     expect(count("suppressed")).toBe(95);
     expect(sink.received.length - before).toBe(5);
-    const rows = await t.db.robotMail.groupBy({
+    const rows = await t.prisma.robotMail.groupBy({
       by: ["status"],
       where: { dedupeKey: { startsWith: "rate-test:" } },
       _count: true,
     });
     expect(Object.fromEntries(rows.map((r) => [r.status, r._count]))).toEqual({ sent: 5, suppressed: 95 });
-    const reasons = await t.db.robotMail.findFirst({
+    const reasons = await t.prisma.robotMail.findFirst({
       where: { dedupeKey: { startsWith: "rate-test:" }, status: "suppressed" },
       select: { reason: true },
     });
@@ -477,7 +477,7 @@ describe("the outbox", () => {
     );
     expect(result.status).toBe("error");
     expect(result.reason).toMatch(/^SMTP: .*550/);
-    const row = await t.db.robotMail.findUniqueOrThrow({
+    const row = await t.prisma.robotMail.findUniqueOrThrow({
       where: { dedupeKey: "bounce-test" },
       select: { status: true, reason: true },
     });

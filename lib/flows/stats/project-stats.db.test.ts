@@ -4,7 +4,7 @@ import { loadProjects } from "../../config/projects-file";
 import { projectStatsEndpoint } from "../../http/endpoints/project-stats";
 import type { ProjectStats } from "../../stats/types";
 import { weekStart } from "../../stats/window";
-import { fixtures, importFiles } from "../../db/test-support/import-helpers";
+import { fixtures, importFiles } from "../ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { getProjectStats } from "./project-stats";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await importFiles(t.db, [fixtures.ltp], projects, "ltp");
   stats = (await getProjectStats(t.db, "ltp", NOW))!;
-  const series = await t.db.series.findMany({
+  const series = await t.prisma.series.findMany({
     where: { project: { name: "ltp" }, date: { not: null } },
     select: {
       id: true,
@@ -49,7 +49,7 @@ beforeAll(async () => {
     },
   });
   const dateOfHead = new Map(
-    (await t.db.series.findMany({ select: { headMsgid: true, date: true } })).map((s) => [
+    (await t.prisma.series.findMany({ select: { headMsgid: true, date: true } })).map((s) => [
       s.headMsgid,
       s.date,
     ]),
@@ -136,7 +136,7 @@ describe("stats of the LTP sample", () => {
 
   it("the first Reviewed-by of a hand-picked series is the reply that gave it", async () => {
     // The reviews given in replies, per series, from the trailer rows.
-    const tags = await t.db.trailer.findMany({
+    const tags = await t.prisma.trailer.findMany({
       where: {
         kind: { in: ["Reviewed-by", "Acked-by"] },
         origin: { notIn: ["in_patch", "carried"] },
@@ -198,7 +198,7 @@ describe("stats of the LTP sample", () => {
   it("with MAINTAINERS sections and merged series, those are used; names stay as given", async () => {
     const inside = facts.filter((f) => inWindow(f, stats.window.start, stats.window.end) && f.firstReply);
     const picked = inside.slice(0, 4);
-    await t.db.seriesResponsible.createMany({
+    await t.prisma.seriesResponsible.createMany({
       data: picked.map((f, i) => ({
         seriesId: f.id,
         email: `m${i}@example.org`,
@@ -208,8 +208,8 @@ describe("stats of the LTP sample", () => {
       })),
     });
     const mergedAt = new Date(picked[0]!.date.getTime() + 10 * DAY);
-    await t.db.series.update({ where: { id: picked[0]!.id }, data: { mergedAt } });
-    await t.db.series.update({
+    await t.prisma.series.update({ where: { id: picked[0]!.id }, data: { mergedAt } });
+    await t.prisma.series.update({
       where: { id: picked[1]!.id },
       data: { mergedAt: new Date(picked[1]!.date.getTime() + 20 * DAY) },
     });

@@ -1,5 +1,5 @@
 // Reacts to a tester asking for work (POST /api/v1/tester/claim); emits nothing: the job
-// it leases ends in "test finished" when the tester reports (report-test-result.ts).
+// it leases ends when the tester reports its verdict (report-test-result.ts).
 import { seriesFetchUrl } from "../../routes";
 import { gitOwnerOf } from "../../apply/git-owner";
 import { claimableTests } from "../../ci/claimable-tests";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadProjects } from "../../config/projects-file";
-import { fixtures, importFiles } from "../../db/test-support/import-helpers";
+import { fixtures, importFiles } from "../../flows/ingest/test-support/import-helpers";
 import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 import { findSeriesOfMessage } from "../../db/series/find-series-of-message";
 import { getPatchDiff } from "../../db/series/get-patch-diff";

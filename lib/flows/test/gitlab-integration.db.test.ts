@@ -14,9 +14,9 @@ import {
 import { gitlabWebhookEndpoint } from "../../http/endpoints/gitlab-webhook";
 import { silentLog } from "../../log";
 import { startWorkers } from "../../../workers";
-import { pollGitlabProject } from "../../flows/test/poll-gitlab-project";
-import { importAppliedSeries, LUKS, MALTA, projectsWithGitlab } from "../checks/series-fixtures";
-import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
+import { pollGitlabProject } from "./poll-gitlab-project";
+import { importAppliedSeries, LUKS, MALTA, projectsWithGitlab } from "../ingest/test-support/series-fixtures";
+import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 
 // GitLab's side is recorded answers in GitLab's documented v4 shapes: webhook bodies
 // posted to the real door, and REST answers replayed by a local HTTP server, since no
@@ -60,11 +60,11 @@ function deliver(
 }
 
 async function seriesId(headMsgid: string): Promise<bigint> {
-  return (await t.db.series.findFirstOrThrow({ where: { headMsgid }, select: { id: true } })).id;
+  return (await t.prisma.series.findFirstOrThrow({ where: { headMsgid }, select: { id: true } })).id;
 }
 
 async function gitlabResults(headMsgid: string) {
-  return t.db.testResult.findMany({
+  return t.prisma.testResult.findMany({
     where: { seriesId: await seriesId(headMsgid), context: "gitlab" },
     orderBy: { id: "asc" },
     select: { state: true, url: true, description: true, source: true, durationMs: true },
@@ -78,7 +78,7 @@ beforeAll(async () => {
     token: API_TOKEN,
   });
   await importAppliedSeries(t.db, projects(), new Date());
-  qemuId = (await t.db.project.findUniqueOrThrow({ where: { name: "qemu" } })).id;
+  qemuId = (await t.prisma.project.findUniqueOrThrow({ where: { name: "qemu" } })).id;
 }, 300_000);
 afterAll(async () => {
   await gitlab?.close();
@@ -97,8 +97,8 @@ describe("POST /api/v1/gitlab/{project}/webhook", () => {
       expect(response.status).toBe(401);
       expect((await response.json()).error.code).toBe("unauthorized");
     }
-    expect(await t.db.gitlabPipeline.count()).toBe(0);
-    expect(await t.db.testResult.count()).toBe(0);
+    expect(await t.prisma.gitlabPipeline.count()).toBe(0);
+    expect(await t.prisma.testResult.count()).toBe(0);
   });
 
   it("records a pipeline of a series' tag: one gitlab_pipeline row and a pending result", async () => {
@@ -106,7 +106,7 @@ describe("POST /api/v1/gitlab/{project}/webhook", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ result: "recorded" });
     expect(
-      await t.db.gitlabPipeline.findMany({
+      await t.prisma.gitlabPipeline.findMany({
         select: { projectId: true, seriesId: true, pipelineId: true, ref: true, status: true, webUrl: true },
       }),
     ).toEqual([
@@ -135,7 +135,7 @@ describe("POST /api/v1/gitlab/{project}/webhook", () => {
     expect(await (await deliver(hook("running"))).json()).toEqual({ result: "unchanged" });
     expect(await (await deliver(hook("success"))).json()).toEqual({ result: "recorded" });
     expect(await (await deliver(hook("success"))).json()).toEqual({ result: "unchanged" });
-    const rows = await t.db.gitlabPipeline.findMany({ select: { pipelineId: true, status: true } });
+    const rows = await t.prisma.gitlabPipeline.findMany({ select: { pipelineId: true, status: true } });
     expect(rows).toEqual([{ pipelineId: 1184n, status: "success" }]);
     const results = await gitlabResults(LUKS.headMsgid);
     expect(results.map((r) => r.state)).toEqual(["pending", "pending", "success"]);
@@ -170,7 +170,7 @@ describe("POST /api/v1/gitlab/{project}/webhook", () => {
     otherProject.project.id = 7;
     otherProject.project.path_with_namespace = "someone/else";
     expect((await (await deliver(JSON.stringify(otherProject))).json()).result).toBe("ignored");
-    expect(await t.db.gitlabPipeline.count()).toBe(1);
+    expect(await t.prisma.gitlabPipeline.count()).toBe(1);
   });
 
   it("answers a body that is not JSON, or not a pipeline event, with a 400 JSON error", async () => {
@@ -225,7 +225,7 @@ describe("polling GitLab, the fallback for lost webhooks", () => {
 
   it("leaves tags applied more than the polling window ago alone", async () => {
     const inAWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000);
-    await t.db.gitlabPipeline.deleteMany({ where: { pipelineId: 1190n } });
+    await t.prisma.gitlabPipeline.deleteMany({ where: { pipelineId: 1190n } });
     const summary = await pollGitlabProject(
       { db: t.db, client: client(), log: silentLog, now: inAWeek },
       { name: "qemu", id: qemuId },
@@ -258,12 +258,12 @@ describe("polling GitLab, the fallback for lost webhooks", () => {
       const deadline = Date.now() + 30_000;
       while (
         Date.now() < deadline &&
-        (await t.db.gitlabPipeline.count({ where: { pipelineId: 1190n } })) === 0
+        (await t.prisma.gitlabPipeline.count({ where: { pipelineId: 1190n } })) === 0
       ) {
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(
-        await t.db.gitlabPipeline.findFirst({ where: { pipelineId: 1190n }, select: { status: true } }),
+        await t.prisma.gitlabPipeline.findFirst({ where: { pipelineId: 1190n }, select: { status: true } }),
       ).toEqual({
         status: "success",
       });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadProjects } from "../config/projects-file";
-import { reprocess } from "../flows/ingest/reprocess";
-import { inlineParser } from "../flows/ingest/parse-pool";
-import { listSeriesJson, type SeriesJson } from "./series/list-series-json";
+import { loadProjects } from "../../config/projects-file";
+import { reprocess } from "./reprocess";
+import { inlineParser } from "./parse-pool";
+import { listSeriesJson, type SeriesJson } from "../../db/series/list-series-json";
 import { fixtures, importFiles } from "./test-support/import-helpers";
-import { createTestDatabase, type TestDatabase } from "./test-support/test-database";
+import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 
 // Six months of a real list (ltp@lists.linux.it), imported as `npm start` imports it.
 let t: TestDatabase;
 let series: SeriesJson[];
-const projects = loadProjects(`${__dirname}/../../projects.json`).projects;
+const projects = loadProjects(`${__dirname}/../../../projects.json`).projects;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -23,10 +23,10 @@ const find = (id: string) => series.find((s) => s.id === id);
 
 describe("the LTP archive", () => {
   it("stores every one of its 2,395 messages, with no parse failure", async () => {
-    expect(await t.db.rawMessage.count()).toBe(2395);
-    expect(await t.db.message.count()).toBe(2395);
-    expect(await t.db.rawMessage.count({ where: { state: { not: "processed" } } })).toBe(0);
-    expect(await t.db.projectMessage.count({ where: { project: { name: "ltp" } } })).toBe(2395);
+    expect(await t.prisma.rawMessage.count()).toBe(2395);
+    expect(await t.prisma.message.count()).toBe(2395);
+    expect(await t.prisma.rawMessage.count({ where: { state: { not: "processed" } } })).toBe(0);
+    expect(await t.prisma.projectMessage.count({ where: { project: { name: "ltp" } } })).toBe(2395);
   });
 
   it("turns its 711 patch mails into series, each patch in exactly one series", async () => {
@@ -47,9 +47,9 @@ describe("the LTP archive", () => {
   });
 
   it("classifies every message, and `Re:` mails are replies", async () => {
-    const unclassified = await t.db.projectMessage.count({ where: { role: null } });
+    const unclassified = await t.prisma.projectMessage.count({ where: { role: null } });
     expect(unclassified).toBe(0);
-    const replyPatches = await t.db.message.count({
+    const replyPatches = await t.prisma.message.count({
       where: { kind: "patch", subject: { startsWith: "Re:" } },
     });
     expect(replyPatches).toBe(0);
@@ -100,7 +100,7 @@ describe("the LTP archive", () => {
   });
 
   it("links a person's addresses: Andrea Cervesato posts from suse.de and suse.com", async () => {
-    const person = await t.db.person.findFirstOrThrow({
+    const person = await t.prisma.person.findFirstOrThrow({
       where: { emails: { some: { email: "andrea.cervesato@suse.de" } } },
       include: { emails: true },
     });
@@ -108,7 +108,7 @@ describe("the LTP archive", () => {
       "andrea.cervesato@suse.com",
       "andrea.cervesato@suse.de",
     ]);
-    expect(await t.db.message.count({ where: { personId: null, fromEmail: { not: "" } } })).toBe(0);
+    expect(await t.prisma.message.count({ where: { personId: null, fromEmail: { not: "" } } })).toBe(0);
   });
 
   it("no series is credited to the list itself: rewritten From lines are undone", () => {

@@ -3,10 +3,10 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { listMessagesJson } from "./messages/list-messages-json";
-import { listSeriesJson, type SeriesJson } from "./series/list-series-json";
+import { listMessagesJson } from "../../db/messages/list-messages-json";
+import { listSeriesJson, type SeriesJson } from "../../db/series/list-series-json";
 import { fixtures, importFiles, patchewProjects, truncateAll } from "./test-support/import-helpers";
-import { createTestDatabase, type TestDatabase } from "./test-support/test-database";
+import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 
 // patchew's test mails, imported as patchew's tests do (each file alone unless its README
 // row says the files go together), checked against lib/mail/__fixtures__/patchew/README.md.
@@ -39,7 +39,7 @@ describe("patchew test mails", () => {
       const [summary] = await importFiles(t.db, [file(f)], projects);
       expect(summary!.read, f).toBeGreaterThan(0);
       expect(summary!.stored + summary!.failed + summary!.duplicateMsgids, f).toBe(summary!.read);
-      expect(await t.db.rawMessage.count({ where: { state: "pending" } }), f).toBe(0);
+      expect(await t.prisma.rawMessage.count({ where: { state: "pending" } }), f).toBe(0);
     }
   });
 
@@ -212,7 +212,7 @@ describe("patchew test mails", () => {
       const s = only(await seriesOf(p));
       expect(s).toMatchObject({ total: 7, received: 1, complete: false });
     }
-    expect(await t.db.message.count()).toBe(1);
+    expect(await t.prisma.message.count()).toBe(1);
   });
 
   it("0036: an empty To group does not break routing: Linux takes it through Cc", async () => {
@@ -248,8 +248,8 @@ describe("patchew test mails", () => {
 
   it("files that reuse a Message-ID with other content: the first copy wins, the second is kept raw and flagged", async () => {
     await importFiles(t.db, [file("0001-simple-patch.mbox.gz"), file("0013-foo-patch.mbox.gz")], projects);
-    expect(await t.db.message.count()).toBe(1);
-    const raws = await t.db.rawMessage.findMany({ orderBy: { id: "asc" } });
+    expect(await t.prisma.message.count()).toBe(1);
+    const raws = await t.prisma.rawMessage.findMany({ orderBy: { id: "asc" } });
     expect(raws.map((r) => r.state)).toEqual(["processed", "duplicate"]);
     expect(raws[1]!.errorDetail).toContain("20160628014747.20971-1-famz@redhat.com");
     const listed = await listMessagesJson(t.db, "qemu");

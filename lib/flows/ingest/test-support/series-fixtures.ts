@@ -1,8 +1,9 @@
 import path from "node:path";
 
-import type { ProjectConfig } from "../../config/projects-file";
-import type { Db } from "../client";
-import { fixtures, importFiles, patchewProjects } from "../test-support/import-helpers";
+import type { ProjectConfig } from "../../../config/projects-file";
+import type { Db } from "../../../db/client";
+import { prismaForTests } from "../../../db/test-support/prisma-for-tests";
+import { fixtures, importFiles, patchewProjects } from "./import-helpers";
 
 /**
  * Two real qemu-devel series for the checks and GitLab tests (patchew's corpus), applied
@@ -53,11 +54,11 @@ export async function importAppliedSeries(db: Db, projects: ProjectConfig[], now
     projects,
   );
   for (const s of [LUKS, MALTA]) {
-    const series = await db.series.findFirstOrThrow({
+    const series = await prismaForTests(db).series.findFirstOrThrow({
       where: { headMsgid: s.headMsgid, project: { name: "qemu" } },
       select: { id: true },
     });
-    await db.applyResult.create({
+    await prismaForTests(db).applyResult.create({
       data: {
         seriesId: series.id,
         status: "applied",

@@ -4,11 +4,11 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { fastImportMessages, initBareRepo } from "../git/test-repo";
-import { openMessageSource } from "../mbox/open-source";
-import { listSeriesJson } from "./series/list-series-json";
+import { fastImportMessages, initBareRepo } from "../../git/test-repo";
+import { openMessageSource } from "../../mbox/open-source";
+import { listSeriesJson } from "../../db/series/list-series-json";
 import { fixtures, importFiles, patchewProjects, truncateAll } from "./test-support/import-helpers";
-import { createTestDatabase, type TestDatabase } from "./test-support/test-database";
+import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 
 // The same mails through every kind of source give the same series: an mbox.gz, a
 // maildir, and a public-inbox v2 inbox (the way lore and its mirrors publish lists).

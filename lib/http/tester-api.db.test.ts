@@ -4,17 +4,17 @@ import { Readable } from "node:stream";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { cutMarker } from "../../ci/log-cap";
-import { parseProjectsFile, type ProjectConfig } from "../../config/projects-file";
-import type { Door, RawParams } from "../../http/api-endpoint";
-import { createTesterApi, type TesterApi } from "../../http/tester-api";
-import { syncProjects } from "../projects/sync-projects";
-import { getSeriesChecks } from "../series/get-series-checks";
-import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
-import { enqueueSeriesTests } from "../../flows/test/enqueue-series-tests";
-import { enqueueHeadTests } from "./enqueue-test-jobs";
-import { fakeCommit, seedAppliedSeries } from "./test-support";
-import { createTester, revokeTester } from "./testers";
+import { cutMarker } from "../ci/log-cap";
+import { parseProjectsFile, type ProjectConfig } from "../config/projects-file";
+import type { Door, RawParams } from "./api-endpoint";
+import { createTesterApi, type TesterApi } from "./tester-api";
+import { syncProjects } from "../db/projects/sync-projects";
+import { getSeriesChecks } from "../db/series/get-series-checks";
+import { createTestDatabase, type TestDatabase } from "../db/test-support/test-database";
+import { enqueueSeriesTests } from "../flows/test/enqueue-series-tests";
+import { enqueueHeadTests } from "../db/ci/enqueue-test-jobs";
+import { fakeCommit, seedAppliedSeries } from "../db/ci/test-support";
+import { createTester, revokeTester } from "../db/ci/testers";
 
 // The tester API through its doors, as the App Router calls them, on a real database:
 // tokens, claims under concurrency, leases that run out, logs, results and base states.
@@ -55,11 +55,11 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 beforeEach(async () => {
-  await t.db.testResult.deleteMany();
-  await t.db.testJob.deleteMany();
-  await t.db.applyResult.deleteMany();
-  await t.db.series.deleteMany();
-  await t.db.tester.deleteMany();
+  await t.prisma.testResult.deleteMany();
+  await t.prisma.testJob.deleteMany();
+  await t.prisma.applyResult.deleteMany();
+  await t.prisma.series.deleteMany();
+  await t.prisma.tester.deleteMany();
 });
 
 const demoTests = () => projects[0]!.tests;
@@ -125,7 +125,7 @@ describe("test jobs", () => {
   it("are queued for each configured test when a series is applied, once however often asked", async () => {
     const s = await appliedSeries();
     expect(await enqueueSeriesTests(t.db, { applyResultId: s.applyResultId, tests: demoTests() })).toBe(0);
-    const jobs = await t.db.testJob.findMany({
+    const jobs = await t.prisma.testJob.findMany({
       where: { seriesId: s.seriesId },
       orderBy: { testName: "asc" },
     });
@@ -144,7 +144,7 @@ describe("test jobs", () => {
 
   it("are not queued for a series that did not apply", async () => {
     const s = await appliedSeries();
-    const failed = await t.db.applyResult.create({
+    const failed = await t.prisma.applyResult.create({
       data: { seriesId: s.seriesId, status: "failed", commits: [] },
       select: { id: true },
     });
@@ -166,7 +166,7 @@ describe("test jobs", () => {
 describe("tokens", () => {
   it("a missing, malformed, unknown or revoked token gets a 401, on every call", async () => {
     const s = await appliedSeries();
-    const job = await t.db.testJob.findFirstOrThrow({ where: { seriesId: s.seriesId } });
+    const job = await t.prisma.testJob.findFirstOrThrow({ where: { seriesId: s.seriesId } });
     const id = job.id.toString();
     const good = await tester();
     const forged = `pwt_${"A".repeat(43)}`;
@@ -188,7 +188,7 @@ describe("tokens", () => {
 
   it("are stored as a hash only", async () => {
     const made = await tester();
-    const row = await t.db.tester.findUniqueOrThrow({ where: { name: made.name } });
+    const row = await t.prisma.tester.findUniqueOrThrow({ where: { name: made.name } });
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(made.token.slice(4));
   });
@@ -197,7 +197,7 @@ describe("tokens", () => {
 describe("claiming", () => {
   it("hands out a job with what the tester needs to run it, then 204 when nothing is left", async () => {
     const s = await appliedSeries();
-    const { headMsgid, title } = await t.db.series.findUniqueOrThrow({ where: { id: s.seriesId } });
+    const { headMsgid, title } = await t.prisma.series.findUniqueOrThrow({ where: { id: s.seriesId } });
     const { token } = await tester();
     const job = await claimed(await claim(token));
     expect(job).toEqual({
@@ -267,7 +267,7 @@ describe("claiming", () => {
     expect(answers.filter((a) => a.status === 204)).toHaveLength(18);
     expect(jobs).toHaveLength(30);
     expect(new Set(jobs.map((j) => j.id)).size).toBe(30);
-    const rows = await t.db.testJob.findMany();
+    const rows = await t.prisma.testJob.findMany();
     expect(rows.every((r) => r.state === "running" && r.attempts === 1 && r.claimedBy.length === 1)).toBe(
       true,
     );
@@ -306,14 +306,14 @@ describe("a tester that dies mid-run", () => {
     expect(await done.json()).toEqual({ state: "failed" });
     await expectError(await result(alive.token, job.id, { state: "passed", durationMs: 1 }), 409, "conflict");
 
-    const row = await t.db.testJob.findUniqueOrThrow({
+    const row = await t.prisma.testJob.findUniqueOrThrow({
       where: { id: BigInt(job.id) },
       include: { log: true },
     });
     expect(row).toMatchObject({ state: "failed", attempts: 2, durationMs: 4200, summary: "2 tests failed" });
     // The new run's log starts afresh: nothing of the dead tester's.
     expect(row.log?.text).toBe("second run\n");
-    const results = await t.db.testResult.findMany({ where: { jobId: row.id } });
+    const results = await t.prisma.testResult.findMany({ where: { jobId: row.id } });
     expect(results).toEqual([
       expect.objectContaining({
         context: "build",
@@ -386,7 +386,7 @@ describe("logs", () => {
     for (let at = 0; at < all.length; at += 50_000)
       last = await log(token, job.id, all.slice(at, at + 50_000));
     expect(await last!.json()).toEqual({ bytes: 240_000, truncated: true });
-    const stored = await t.db.testLog.findUniqueOrThrow({ where: { jobId: BigInt(job.id) } });
+    const stored = await t.prisma.testLog.findUniqueOrThrow({ where: { jobId: BigInt(job.id) } });
     const cut = 240_000 - 2 * 64 * 1024;
     expect(stored.text).toBe(all.slice(0, 65_536) + cutMarker(cut) + all.slice(-65_536));
     expect(stored.bytes).toBe(240_000n);
@@ -428,7 +428,7 @@ describe("logs", () => {
       expect(JSON.parse(response.text)).toEqual({ bytes: TOTAL, truncated: true });
       // Nothing near 200 MB was held at once (the upload itself is a 64 KiB buffer sent over and over).
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
-      const stored = await t.db.testLog.findUniqueOrThrow({ where: { jobId: BigInt(job.id) } });
+      const stored = await t.prisma.testLog.findUniqueOrThrow({ where: { jobId: BigInt(job.id) } });
       expect(stored.bytes).toBe(BigInt(TOTAL));
       expect(stored.text.startsWith("FIRST LINE\n")).toBe(true);
       expect(stored.text).toContain(cutMarker(TOTAL - 2 * 64 * 1024));
@@ -457,7 +457,7 @@ describe("base state: fails on master too", () => {
 
   async function finishSeries(seriesId: bigint, outcome: "passed" | "failed") {
     const { token } = await tester();
-    const queued = await t.db.testJob.count({ where: { seriesId, state: "queued" } });
+    const queued = await t.prisma.testJob.count({ where: { seriesId, state: "queued" } });
     for (let i = 0; i < queued; i++) {
       const job = await claimed(await claim(token, { capabilities: ["arch=aarch64"] }));
       await result(token, job.id, { state: job.test === "build" ? outcome : "passed", durationMs: 20 });
@@ -465,7 +465,7 @@ describe("base state: fails on master too", () => {
   }
 
   const buildResult = async (seriesId: bigint) =>
-    t.db.testResult.findFirstOrThrow({ where: { seriesId, context: "build" } });
+    t.prisma.testResult.findFirstOrThrow({ where: { seriesId, context: "build" } });
 
   it("the head ran first: the series' result gets the head's state when it is written", async () => {
     const base = fakeCommit("h-first");

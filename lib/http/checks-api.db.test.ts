@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Door } from "../../http/api-endpoint";
-import { createPatchCheckEndpoint, listPatchChecksEndpoint } from "../../http/endpoints/patch-checks";
-import { createSeriesCheckEndpoint, listSeriesChecksEndpoint } from "../../http/endpoints/series-checks";
-import { checkListSchema, checkSchema } from "../../http/schemas/check";
-import { generateTesterToken } from "../../ci/token";
-import { createTester, revokeTester } from "../ci/testers";
-import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
-import { importAppliedSeries, LUKS, MALTA, projectsWithGitlab } from "./series-fixtures";
+import type { Door } from "./api-endpoint";
+import { createPatchCheckEndpoint, listPatchChecksEndpoint } from "./endpoints/patch-checks";
+import { createSeriesCheckEndpoint, listSeriesChecksEndpoint } from "./endpoints/series-checks";
+import { checkListSchema, checkSchema } from "./schemas/check";
+import { generateTesterToken } from "../ci/token";
+import { createTester, revokeTester } from "../db/ci/testers";
+import { createTestDatabase, type TestDatabase } from "../db/test-support/test-database";
+import {
+  importAppliedSeries,
+  LUKS,
+  MALTA,
+  projectsWithGitlab,
+} from "../flows/ingest/test-support/series-fixtures";
 
 // The checks API as the App Router calls it, on two real qemu-devel series, with tester
 // tokens made the way `patchwatch tester add` makes them.
@@ -85,7 +90,7 @@ describe("POST /api/v1/series/{project}/{msgid}/checks", () => {
       patch: null,
       current: true,
     });
-    const row = await t.db.testResult.findUniqueOrThrow({ where: { id: BigInt(body.id) } });
+    const row = await t.prisma.testResult.findUniqueOrThrow({ where: { id: BigInt(body.id) } });
     expect(row).toMatchObject({
       context: "build-x86_64",
       state: "pending",
@@ -161,25 +166,25 @@ describe("POST /api/v1/series/{project}/{msgid}/checks", () => {
   ] as [string, () => Record<string, string>][])(
     "answers 401 to %s, and writes nothing",
     async (_what, headers) => {
-      const before = await t.db.testResult.count();
+      const before = await t.prisma.testResult.count();
       await expectError(
         await postSeriesCheck(LUKS.headMsgid, { context: "build", state: "fail" }, headers()),
         401,
         "unauthorized",
       );
-      expect(await t.db.testResult.count()).toBe(before);
+      expect(await t.prisma.testResult.count()).toBe(before);
     },
   );
 
   it("answers 403 to a token restricted to another project, and writes nothing", async () => {
-    const before = await t.db.testResult.count();
+    const before = await t.prisma.testResult.count();
     const message = await expectError(
       await postSeriesCheck(LUKS.headMsgid, { context: "build", state: "fail" }, bearer(xenToken)),
       403,
       "forbidden",
     );
     expect(message).toContain("qemu");
-    expect(await t.db.testResult.count()).toBe(before);
+    expect(await t.prisma.testResult.count()).toBe(before);
   });
 
   it("answers 404 for a series the project does not have", async () => {
@@ -236,7 +241,7 @@ describe("checks on one patch", () => {
     expect(response.status).toBe(201);
     const body = checkSchema.parse(await response.json());
     expect(body).toMatchObject({ patch: LUKS.patch2, state: "fail", source: "check:kernel-ci" });
-    const row = await t.db.testResult.findUniqueOrThrow({
+    const row = await t.prisma.testResult.findUniqueOrThrow({
       where: { id: BigInt(body.id) },
       select: { patch: { select: { index: true } }, series: { select: { headMsgid: true } } },
     });

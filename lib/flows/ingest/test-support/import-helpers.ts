@@ -1,19 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { parseProjectsFile, type ProjectConfig } from "../../config/projects-file";
-import { importMessages } from "../../flows/ingest/import-messages";
-import type { ImportSummary } from "../../flows/ingest/import-summary";
-import { rebuildSeriesFor } from "../../flows/ingest/rebuild-project-series";
-import { inlineParser } from "../../flows/ingest/parse-pool";
-import { openMessageSource } from "../../mbox/open-source";
-import type { Db } from "../client";
-import { syncProjects } from "../projects/sync-projects";
+import { parseProjectsFile, type ProjectConfig } from "../../../config/projects-file";
+import type { Db } from "../../../db/client";
+import { syncProjects } from "../../../db/projects/sync-projects";
+import { prismaForTests } from "../../../db/test-support/prisma-for-tests";
+import { openMessageSource } from "../../../mbox/open-source";
+import { importMessages } from "../import-messages";
+import type { ImportSummary } from "../import-summary";
+import { inlineParser } from "../parse-pool";
+import { rebuildSeriesFor } from "../rebuild-project-series";
 
 export const fixtures = {
-  patchew: path.resolve(__dirname, "../../mail/__fixtures__/patchew"),
-  patchwork: path.resolve(__dirname, "../../mail/__fixtures__/patchwork"),
-  ltp: path.resolve(__dirname, "../../../prisma/seed/ltp-2025-09..2026-03.mbox.gz"),
+  patchew: path.resolve(__dirname, "../../../mail/__fixtures__/patchew"),
+  patchwork: path.resolve(__dirname, "../../../mail/__fixtures__/patchwork"),
+  ltp: path.resolve(__dirname, "../../../../prisma/seed/ltp-2025-09..2026-03.mbox.gz"),
 };
 
 export function patchewProjects(): ProjectConfig[] {
@@ -23,7 +24,7 @@ export function patchewProjects(): ProjectConfig[] {
 
 /** Empties every table, for tests that need a clean slate between cases. */
 export async function truncateAll(db: Db): Promise<void> {
-  await db.$executeRawUnsafe(
+  await prismaForTests(db).$executeRawUnsafe(
     `TRUNCATE trailer, patch, revision_link, apply_result, test_result, project_message, series, message, raw_message, person_email, person, project RESTART IDENTITY CASCADE`,
   );
 }

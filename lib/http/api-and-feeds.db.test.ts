@@ -2,23 +2,23 @@ import crypto from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { loadProjects } from "../../config/projects-file";
-import { PatchwatchError } from "../../errors";
-import type { Door } from "../../http/api-endpoint";
-import { getMessageEndpoint } from "../../http/endpoints/get-message";
-import { getOpenApiEndpoint } from "../../http/endpoints/get-openapi";
-import { getSeriesEndpoint } from "../../http/endpoints/get-series";
-import { listProjectsEndpoint } from "../../http/endpoints/list-projects";
-import { listSeriesEndpoint } from "../../http/endpoints/list-series";
-import { projectFeed, searchFeed } from "../../http/feeds/series-feeds";
-import { listSeriesJson } from "../series/list-series-json";
-import { fixtures, importFiles } from "../test-support/import-helpers";
-import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
+import { loadProjects } from "../config/projects-file";
+import { PatchwatchError } from "../errors";
+import type { Door } from "./api-endpoint";
+import { getMessageEndpoint } from "./endpoints/get-message";
+import { getOpenApiEndpoint } from "./endpoints/get-openapi";
+import { getSeriesEndpoint } from "./endpoints/get-series";
+import { listProjectsEndpoint } from "./endpoints/list-projects";
+import { listSeriesEndpoint } from "./endpoints/list-series";
+import { projectFeed, searchFeed } from "./feeds/series-feeds";
+import { listSeriesJson } from "../db/series/list-series-json";
+import { fixtures, importFiles } from "../flows/ingest/test-support/import-helpers";
+import { createTestDatabase, type TestDatabase } from "../db/test-support/test-database";
 
 // The HTTP doors of the REST API and the Atom feeds, called as the App Router calls them
 // (a Request and the route's params), on the LTP archive imported as `npm start` does.
 let t: TestDatabase;
-const projects = loadProjects(`${__dirname}/../../../projects.json`).projects;
+const projects = loadProjects(`${__dirname}/../../projects.json`).projects;
 const ORIGIN = "http://pw.test";
 
 beforeAll(async () => {
@@ -220,7 +220,7 @@ describe("GET /api/v1/messages/{msgid}", () => {
 
   it("reports a mail that could not be parsed with its error", async () => {
     const data = Buffer.from("not a mail");
-    await t.db.rawMessage.create({
+    await t.prisma.rawMessage.create({
       data: {
         sha256: crypto.createHash("sha256").update(data).digest(),
         msgid: "broken@api.test",

@@ -5,12 +5,12 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { parseProjectsFile } from "../config/projects-file";
-import { writeMboxrd } from "../mbox/write-mboxrd";
-import { explainMessage } from "./messages/explain-message";
-import { listMessagesJson } from "./messages/list-messages-json";
+import { parseProjectsFile } from "../../config/projects-file";
+import { writeMboxrd } from "../../mbox/write-mboxrd";
+import { explainMessage } from "../../db/messages/explain-message";
+import { listMessagesJson } from "../../db/messages/list-messages-json";
 import { importFiles } from "./test-support/import-helpers";
-import { createTestDatabase, type TestDatabase } from "./test-support/test-database";
+import { createTestDatabase, type TestDatabase } from "../../db/test-support/test-database";
 
 // Every email is hostile until proven otherwise: each of these must be stored raw, and
 // either processed or flagged with a clear error; none may stop the import.
@@ -165,45 +165,45 @@ describe("hostile mail", () => {
   it("is stored raw, every piece of it, and the import goes on to the end", async () => {
     const [s] = await importFiles(t.db, [path.join(dir, "hostile.mbox")], projects, "test");
     expect(s!.read).toBe(hostile.length);
-    expect(await t.db.rawMessage.count()).toBe(hostile.length);
-    expect(await t.db.rawMessage.count({ where: { state: "pending" } })).toBe(0);
+    expect(await t.prisma.rawMessage.count()).toBe(hostile.length);
+    expect(await t.prisma.rawMessage.count({ where: { state: "pending" } })).toBe(0);
     expect(fs.existsSync("/tmp/pwned")).toBe(false);
   });
 
   it("a Message-ID seen twice with other content keeps the first copy and flags the second", async () => {
-    const m = await t.db.message.findUniqueOrThrow({ where: { msgid: "dup@example.com" } });
+    const m = await t.prisma.message.findUniqueOrThrow({ where: { msgid: "dup@example.com" } });
     expect(m.subject).toBe("[PATCH] first");
-    const dup = await t.db.rawMessage.findFirstOrThrow({ where: { state: "duplicate" } });
+    const dup = await t.prisma.rawMessage.findFirstOrThrow({ where: { state: "duplicate" } });
     expect(dup.error).toBe("duplicate-message-id");
   });
 
   it("NUL bytes are replaced, not fatal; metacharacters in ids are kept as data", async () => {
-    const nul = await t.db.message.findUniqueOrThrow({ where: { msgid: "nul@example.com" } });
+    const nul = await t.prisma.message.findUniqueOrThrow({ where: { msgid: "nul@example.com" } });
     expect(nul.body).not.toContain("\u0000");
-    const weird = await t.db.message.findUniqueOrThrow({
+    const weird = await t.prisma.message.findUniqueOrThrow({
       where: { msgid: "a;$HOME`id`|/../..@{-1}~^:?*[\\@x" },
     });
     expect(weird.subject).toBe("[PATCH] $(reboot); ../../etc/passwd @{u}");
     expect(weird.kind).toBe("patch");
     // White space cannot be part of a Message-ID (RFC 5322 §3.6.4): a stable one is derived.
-    const spaced = await t.db.message.findFirstOrThrow({ where: { subject: "[PATCH] spaced id" } });
+    const spaced = await t.prisma.message.findFirstOrThrow({ where: { subject: "[PATCH] spaced id" } });
     expect(spaced.msgidSynthesized).toBe(true);
   });
 
   it("a subject cannot smuggle a header line", async () => {
-    const m = await t.db.message.findUniqueOrThrow({ where: { msgid: "newline@example.com" } });
+    const m = await t.prisma.message.findUniqueOrThrow({ where: { msgid: "newline@example.com" } });
     expect(m.subject).not.toMatch(/[\r\n]/);
   });
 
   it("an HTML-only body is kept as text without markup", async () => {
-    const m = await t.db.message.findUniqueOrThrow({ where: { msgid: "html@example.com" } });
+    const m = await t.prisma.message.findUniqueOrThrow({ where: { msgid: "html@example.com" } });
     expect(m.body).not.toMatch(/<script|<p/);
   });
 
   it("the big message is stored and its patch found; a broken date is null with a warning", async () => {
-    const big = await t.db.message.findUniqueOrThrow({ where: { msgid: "big@example.com" } });
+    const big = await t.prisma.message.findUniqueOrThrow({ where: { msgid: "big@example.com" } });
     expect(big.kind).toBe("patch");
-    const dated = await t.db.message.findUniqueOrThrow({ where: { msgid: "date@example.com" } });
+    const dated = await t.prisma.message.findUniqueOrThrow({ where: { msgid: "date@example.com" } });
     expect(dated.date).toBeNull();
     expect(dated.warnings.join(" ")).toMatch(/date/i);
   });
