@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { TesterClient } from "../../lib/client/tester-client";
 import { PatchwatchError } from "../../lib/errors";
-import { runTester } from "../tester";
+import { runTester } from "../../lib/tester/agent";
 
 /** What a capability or project name may look like (the projects file's rule for capabilities). */
 const nameSchema = z

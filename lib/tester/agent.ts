@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { TesterApiError, type TesterClient } from "../lib/client/tester-client";
-import { PatchwatchError } from "../lib/errors";
-import { deleteRefsUnder } from "../lib/git/detached-worktree";
-import { ensureBareRepo } from "../lib/git/mirror";
-import { retrying, RetryStopped, sleep } from "../lib/tester/retry";
-import { type JobContext, type JobEnd, JOB_REF_PREFIX, runJob } from "../lib/tester/run-job";
+import { TesterApiError, type TesterClient } from "../client/tester-client";
+import { PatchwatchError } from "../errors";
+import { deleteRefsUnder } from "../git/detached-worktree";
+import { ensureBareRepo } from "../git/mirror";
+import { retrying, RetryStopped, sleep } from "./retry";
+import { type JobContext, type JobEnd, JOB_REF_PREFIX, runJob } from "./run-job";
 
 export interface TesterOptions {
   client: TesterClient;

@@ -6,28 +6,28 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { gitOwners } from "../lib/apply/git-owner";
-import { TesterClient } from "../lib/client/tester-client";
-import { parseProjectsFile, type ProjectConfig } from "../lib/config/projects-file";
-import { enqueueSeriesTests } from "../lib/flows/test/enqueue-series-tests";
-import { createTester } from "../lib/db/ci/testers";
-import { syncProjects } from "../lib/db/projects/sync-projects";
-import { importFiles } from "../lib/flows/ingest/test-support/import-helpers";
-import { createTestDatabase, type TestDatabase } from "../lib/db/test-support/test-database";
-import { runGitOk } from "../lib/git/run";
-import { commit, formatPatches, git, initWorkRepo } from "../lib/git/test-work-repo";
-import { createTesterApi } from "../lib/http/tester-api";
-import { silentLog } from "../lib/log";
-import { applyProject } from "../lib/flows/apply/apply-project";
+import { gitOwners } from "../apply/git-owner";
+import { TesterClient } from "../client/tester-client";
+import { parseProjectsFile, type ProjectConfig } from "../config/projects-file";
+import { enqueueSeriesTests } from "../flows/test/enqueue-series-tests";
+import { createTester } from "../db/ci/testers";
+import { syncProjects } from "../db/projects/sync-projects";
+import { importFiles } from "../flows/ingest/test-support/import-helpers";
+import { createTestDatabase, type TestDatabase } from "../db/test-support/test-database";
+import { runGitOk } from "../git/run";
+import { commit, formatPatches, git, initWorkRepo } from "../git/test-work-repo";
+import { createTesterApi } from "../http/tester-api";
+import { silentLog } from "../log";
+import { applyProject } from "../flows/apply/apply-project";
 import { startTesterApiServer, type TesterApiServer } from "./test-support/tester-api-server";
-import { runTester, type TesterOptions } from "./tester";
+import { runTester, type TesterOptions } from "./agent";
 
 // The tester agent end to end: a series is posted as mail, applied by the real applier
 // (which publishes its tag), its tests are queued, and the real agent claims them from the
 // real Tester API over HTTP, fetches the tag through the server's /git/<project>, runs the
 // configured scripts with bash and reports. The results and logs are read back from the
 // database the server wrote them to.
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "../..");
 const bin = path.join(root, "bin/patchwatch.mjs");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "patchwatch-tester-"));
 const upstream = path.join(scratch, "upstream");

@@ -2,9 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 
-import type { Db } from "../../lib/db/client";
-import { serveGitSmartHttp } from "../../lib/git/smart-http";
-import type { TesterApi } from "../../lib/http/tester-api";
+import type { Db } from "../../db/client";
+import { serveGitSmartHttp } from "../../git/smart-http";
+import type { TesterApi } from "../../http/tester-api";
 
 /**
  * Test support: a real HTTP server in front of the Tester API's doors (the same `respond`
