@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { runScript, type RunScriptOptions } from "./run-script";
 
@@ -28,6 +28,14 @@ async function run(script: string, options: Partial<RunScriptOptions> = {}) {
 }
 
 /** Whether a process is gone: no such pid, or only a zombie waiting to be reaped. */
+/**
+ * Waits for `pid` to be gone: the script's pipe closes while a killed process is still
+ * on its way out, a moment before the kernel shows it as a zombie.
+ */
+async function expectGone(pid: number): Promise<void> {
+  await vi.waitFor(() => expect(isGone(pid)).toBe(true), { timeout: 3_000, interval: 20 });
+}
+
 function isGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -83,7 +91,7 @@ describe("runScript", () => {
     expect(result.output).toBe("started\n");
     const pid = Number(fs.readFileSync(pidFile, "utf8"));
     expect(pid).toBeGreaterThan(1);
-    expect(isGone(pid)).toBe(true);
+    await expectGone(pid);
   });
 
   it("a script that ignores SIGTERM is killed after the grace period", async () => {
@@ -101,7 +109,7 @@ describe("runScript", () => {
     const pidFile = path.join(scratch, "left-behind.pid");
     const result = await run(`sleep 300 & echo $! > ${pidFile}; exit 0`);
     expect(result.outcome).toEqual({ kind: "exited", code: 0 });
-    expect(isGone(Number(fs.readFileSync(pidFile, "utf8")))).toBe(true);
+    await expectGone(Number(fs.readFileSync(pidFile, "utf8")));
   });
 
   it("aborting stops the script and reports it as aborted", async () => {
