@@ -98,12 +98,10 @@ describe("startDovecot", () => {
     await expect(server.recreateMailbox("INBOX")).rejects.toThrow(/INBOX/);
   });
 
-  it("appends 2,000 messages in a few seconds", async () => {
+  it("appends 2,000 messages in one go, each with its own UID", async () => {
+    // bench/imap-latency.ts measures the live path's speed; here only the result counts.
     const raws = Array.from({ length: 2_000 }, (_, i) => SERIES[i % SERIES.length]!);
-    const started = performance.now();
     await server.append("bulk", raws);
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`dovecot: appended ${raws.length} messages in ${seconds.toFixed(2)} s`);
 
     const client = await server.connect();
     try {
@@ -114,8 +112,6 @@ describe("startDovecot", () => {
     } finally {
       await client.logout();
     }
-    // Generous for a loaded 2-core CI machine; locally it takes about 2 s.
-    expect(seconds).toBeLessThan(30);
   });
 
   it("runs side by side with another instance, and dispose frees its port", async () => {
