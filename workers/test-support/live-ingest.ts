@@ -96,15 +96,26 @@ export async function ingestCounts(db: Db): Promise<IngestCounts> {
 }
 
 /** Waits until `expected` messages are stored and nothing is left to process. */
-export function waitForMessages(db: Db, expected: number, timeoutMs?: number): Promise<IngestCounts> {
-  return waitFor(
-    `${expected} processed messages`,
-    async () => {
-      const c = await ingestCounts(db);
-      return c.messages + c.failed >= expected && c.pending === 0 ? c : null;
-    },
-    timeoutMs,
-  );
+export async function waitForMessages(db: Db, expected: number, timeoutMs?: number): Promise<IngestCounts> {
+  let last: IngestCounts | undefined;
+  try {
+    return await waitFor(
+      `${expected} processed messages`,
+      async () => {
+        last = await ingestCounts(db);
+        return last.messages + last.failed >= expected && last.pending === 0 ? last : null;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    // Which count stalled (raw messages stored, or messages processed) and what the
+    // process queue holds tell a lost wake-up from a stuck processor.
+    const jobs = await prismaForTests(db).$queryRaw<{ state: string; n: number }[]>`
+      SELECT state::text AS state, count(*)::int AS n FROM pgboss.job WHERE name = 'process' GROUP BY state`;
+    throw new Error(
+      `${(error as Error).message}: last counts ${JSON.stringify(last)}, process jobs ${JSON.stringify(jobs)}`,
+    );
+  }
 }
 
 /** Waits until no processing job is waiting or running (the series are up to date). */

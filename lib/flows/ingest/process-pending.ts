@@ -106,8 +106,6 @@ function emptyWrite(): WriteSummary {
   return { stored: 0, failed: 0, duplicateMsgids: 0, patches: 0, unrouted: 0, touchedProjects: new Set() };
 }
 
-/** Key of the lock that lets one processor at a time work through the pending messages. */
-
 /**
  * Past this many messages in one go (a first catch-up, a long outage), re-deriving the
  * whole project is cheaper than finding what they affect.
