@@ -21,6 +21,7 @@ import { silentLog } from "../log";
 import { applyProject } from "../flows/apply/apply-project";
 import { startTesterApiServer, type TesterApiServer } from "./test-support/tester-api-server";
 import { runTester, type TesterOptions } from "./agent";
+import { waitFor } from "../../workers/test-support/live-ingest";
 
 // The tester agent end to end: a series is posted as mail, applied by the real applier
 // (which publishes its tag), its tests are queued, and the real agent claims them from the
@@ -166,16 +167,6 @@ const job = (test: string) =>
     include: { log: true, results: true },
   });
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -242,13 +233,13 @@ describe("patchwatch tester", () => {
 
   it("a lease lost to another tester stops the script, and the first tester reports nothing", async () => {
     const run = agent({ workDir, capabilities: ["long"] });
-    await until("the script to start", async () => (await job("long")).log?.text.includes("started\n"));
+    await waitFor("the script to start", async () => (await job("long")).log?.text.includes("started\n"));
     const pid = Number(fs.readFileSync(path.join(marks, "long.pid"), "utf8"));
     expect(alive(pid)).toBe(true);
 
     // The lease runs out (the first tester went quiet) and another tester takes the job.
     const other = new TesterClient(server.url, otherToken);
-    const claim = await until("the other tester's claim", async () => {
+    const claim = await waitFor("the other tester's claim", async () => {
       await t.prisma.testJob.updateMany({
         where: { seriesId, testName: "long" },
         data: { leaseExpiresAt: new Date(Date.now() - 60_000) },
@@ -282,7 +273,9 @@ describe("patchwatch tester", () => {
       "--work-dir",
       workDir,
     ]);
-    await until("the script to start", async () => (await job("stoppable")).log?.text.includes("running\n"));
+    await waitFor("the script to start", async () =>
+      (await job("stoppable")).log?.text.includes("running\n"),
+    );
     const pid = Number(fs.readFileSync(path.join(marks, "stoppable.pid"), "utf8"));
     expect(alive(pid)).toBe(true);
 
@@ -326,7 +319,7 @@ describe("patchwatch tester", () => {
       "--work-dir",
       path.join(scratch, "w2"),
     ]);
-    await until("the first failed attempt", async () =>
+    await waitFor("the first failed attempt", async () =>
       cli.output.stderr.includes("trying again with backoff"),
     );
     cli.child.kill("SIGINT");
